@@ -8,9 +8,13 @@ import io.modelbridge.core.ModelBridgeException;
  */
 public interface CallHook {
 
-  /** A short name used in logs and refusal messages; defaults to the class's simple name. */
+  /**
+   * A short name used in logs and refusal messages; defaults to the class's simple name (its full name
+   * for an anonymous class).
+   */
   default String name() {
-    return getClass().getSimpleName();
+    String simple = getClass().getSimpleName();
+    return simple.isEmpty() ? getClass().getName() : simple;
   }
 
   /**
