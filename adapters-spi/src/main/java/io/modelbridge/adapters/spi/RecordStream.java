@@ -23,23 +23,9 @@ public interface RecordStream extends Iterator<AdapterRecord>, AutoCloseable {
   @Override
   void close();
 
-  /** A stream over records already in memory. */
+  /** A stream over records already in memory; like every stream, it ends once closed. */
   static RecordStream of(List<AdapterRecord> records) {
-    Iterator<AdapterRecord> it = List.copyOf(records).iterator();
-    return new RecordStream() {
-      @Override
-      public boolean hasNext() {
-        return it.hasNext();
-      }
-
-      @Override
-      public AdapterRecord next() {
-        return it.next();
-      }
-
-      @Override
-      public void close() {}
-    };
+    return of(List.copyOf(records).iterator(), () -> {});
   }
 
   /** An empty stream. */

@@ -1,0 +1,591 @@
+package io.modelbridge.adapters.tck;
+
+import io.modelbridge.adapters.spi.AdapterConfig;
+import io.modelbridge.adapters.spi.AdapterDescriptor;
+import io.modelbridge.adapters.spi.AdapterException;
+import io.modelbridge.adapters.spi.AdapterRecord;
+import io.modelbridge.adapters.spi.AdapterRegistry;
+import io.modelbridge.adapters.spi.ConfigKey;
+import io.modelbridge.adapters.spi.Effect;
+import io.modelbridge.adapters.spi.EntitySchema;
+import io.modelbridge.adapters.spi.FieldSchema;
+import io.modelbridge.adapters.spi.FieldType;
+import io.modelbridge.adapters.spi.Health;
+import io.modelbridge.adapters.spi.InputRejectedException;
+import io.modelbridge.adapters.spi.OperationDescriptor;
+import io.modelbridge.adapters.spi.OperationKind;
+import io.modelbridge.adapters.spi.OperationRequest;
+import io.modelbridge.adapters.spi.RecordNotFoundException;
+import io.modelbridge.adapters.spi.RecordStream;
+import io.modelbridge.adapters.spi.SourceRef;
+import io.modelbridge.adapters.spi.SpiVersion;
+import io.modelbridge.adapters.spi.SystemAdapter;
+import io.modelbridge.adapters.spi.SystemAdapterProvider;
+import io.modelbridge.adapters.spi.SystemUnavailableException;
+import io.modelbridge.adapters.spi.VersionConflictException;
+import io.modelbridge.adapters.tck.internal.Json;
+import java.lang.reflect.Modifier;
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.ServiceLoader;
+import java.util.Set;
+import java.util.function.Supplier;
+
+/**
+ * Runs the adapter contract against a vendor's provider and test system and reports every check.
+ *
+ * <p>What it checks: the provider is a loadable plugin (public class, public no-argument constructor,
+ * registered for {@link ServiceLoader}, compatible SPI version, valid configuration keys); the descriptor
+ * is consistent (configured system id, well-formed JSON Schemas, GET/UPDATE/DELETE take the key fields);
+ * every operation runs and returns records whose {@link SourceRef} names the system, entity and key and
+ * whose values have their declared types; READ operations and dry runs change nothing; an IDEMPOTENT_WRITE
+ * applied twice leaves the state of applying it once; bad input is rejected with
+ * {@link InputRejectedException} naming the field (unknown, missing, wrongly typed); an absent key gives
+ * {@link RecordNotFoundException}; a stale expected version gives {@link VersionConflictException}; record
+ * streams close idempotently; after {@link SystemAdapter#close()} execution fails with
+ * {@link SystemUnavailableException} and the system's resources are released.
+ *
+ * <p>A check never stops the run: an unexpected exception fails that check with its type and message.
+ */
+public final class ConformanceKit {
+
+  /** The argument name the kit adds to prove unknown arguments are rejected. */
+  public static final String UNKNOWN_ARGUMENT = "tck_unknown_argument";
+
+  /** The expected version the kit sends to prove stale writes are refused. */
+  public static final String STALE_VERSION = "tck-stale-version";
+
+  private final SystemAdapterProvider provider;
+  private final AdapterConfig config;
+  private final TestSystem system;
+  private final List<ConformanceReport.Check> checks = new ArrayList<>();
+
+  private ConformanceKit(SystemAdapterProvider provider, AdapterConfig config, TestSystem system) {
+    this.provider = Objects.requireNonNull(provider, "provider cannot be null");
+    this.config = Objects.requireNonNull(config, "config cannot be null");
+    this.system = Objects.requireNonNull(system, "system cannot be null");
+  }
+
+  /**
+   * Runs every check. Creates one adapter from {@code config} through an {@link AdapterRegistry} and closes
+   * it at the end.
+   *
+   * @param provider the plugin's provider
+   * @param config the configuration of an adapter for the test system
+   * @param system the vendor's fixture for that test system
+   * @return the report; {@link ConformanceReport#passed()} tells whether the adapter conforms
+   */
+  public static ConformanceReport run(SystemAdapterProvider provider, AdapterConfig config, TestSystem system) {
+    return new ConformanceKit(provider, config, system).runAll();
+  }
+
+  private ConformanceReport runAll() {
+    String type = safe(provider::type, provider.getClass().getName());
+    checkProvider();
+    Optional<Long> resourcesBefore = safe(system::openResources, Optional.empty());
+    SystemAdapter adapter;
+    try {
+      AdapterRegistry registry = AdapterRegistry.of(List.of(provider));
+      if (!registry.rejected().isEmpty()) {
+        fail("adapter: created through the registry", "the registry rejected the provider: "
+            + registry.rejected().get(0).reason());
+        return new ConformanceReport(type, checks);
+      }
+      adapter = registry.create(type, config);
+      pass("adapter: created through the registry", "created from " + config);
+    } catch (Throwable t) {
+      fail("adapter: created through the registry", "creating the adapter failed: " + describe(t));
+      return new ConformanceReport(type, checks);
+    }
+    AdapterDescriptor descriptor = null;
+    OperationRequest lastSample = null;
+    try {
+      descriptor = adapter.descriptor();
+      checkDescriptor(descriptor);
+      check("health: reports UP on the running test system", () -> {
+        Health h = adapter.health();
+        return h.status() == Health.Status.UP ? ok("UP: " + h.detail())
+            : problem("health() reported " + h.status() + " (" + h.detail() + ") on a running test system");
+      });
+      for (OperationDescriptor op : descriptor.operations()) {
+        OperationRequest sample = checkOperation(adapter, descriptor, op);
+        if (sample != null && lastSample == null && !op.effect().writes()) {
+          lastSample = sample;
+        }
+      }
+      checkStreamsClose(adapter, descriptor);
+    } catch (Throwable t) {
+      fail("adapter: describes itself", "descriptor() failed: " + describe(t));
+    } finally {
+      checkClose(adapter, descriptor, lastSample, resourcesBefore);
+    }
+    return new ConformanceReport(type, checks);
+  }
+
+  // ---------------------------------------------------------------- provider and descriptor
+
+  private void checkProvider() {
+    check("provider: public class with a public no-argument constructor", () -> {
+      Class<?> c = provider.getClass();
+      if (!Modifier.isPublic(c.getModifiers())) {
+        return problem(c.getName() + " is not public; ServiceLoader cannot instantiate it");
+      }
+      try {
+        if (!Modifier.isPublic(c.getConstructor().getModifiers())) {
+          return problem(c.getName() + " has no public no-argument constructor");
+        }
+      } catch (NoSuchMethodException e) {
+        return problem(c.getName() + " has no public no-argument constructor; ServiceLoader needs one");
+      }
+      return ok(c.getName());
+    });
+    check("provider: registered in META-INF/services", () -> {
+      String name = provider.getClass().getName();
+      boolean found = ServiceLoader.load(SystemAdapterProvider.class, provider.getClass().getClassLoader())
+          .stream().anyMatch(p -> p.type().getName().equals(name));
+      return found ? ok(name + " is discoverable")
+          : problem(name + " is not listed in META-INF/services/" + SystemAdapterProvider.class.getName()
+              + " (and, in a named module, 'provides " + SystemAdapterProvider.class.getName() + " with " + name
+              + "')");
+    });
+    check("provider: SPI version compatible", () -> {
+      int v = provider.spiVersion();
+      return SpiVersion.isCompatible(v) ? ok("built against SPI " + v + ", host supports "
+          + SpiVersion.OLDEST_SUPPORTED + ".." + SpiVersion.CURRENT)
+          : problem("built against SPI " + v + " but this SPI supports " + SpiVersion.OLDEST_SUPPORTED + ".."
+              + SpiVersion.CURRENT);
+    });
+    check("provider: configuration keys unique and the test configuration valid", () -> {
+      Set<String> names = new HashSet<>();
+      for (ConfigKey k : provider.configKeys()) {
+        if (!names.add(k.name())) {
+          return problem("configuration key '" + k.name() + "' is declared twice");
+        }
+        if (k.required() && k.defaultValue().isPresent()) {
+          return problem("configuration key '" + k.name() + "' is required but also has a default");
+        }
+      }
+      config.validate(provider.configKeys());
+      return ok(names.size() + " keys");
+    });
+  }
+
+  private void checkDescriptor(AdapterDescriptor d) {
+    check("descriptor: systemId is the configured one", () -> d.systemId().equals(config.systemId())
+        ? ok(d.systemId())
+        : problem("descriptor reports systemId '" + d.systemId() + "' but was configured as '"
+            + config.systemId() + "'"));
+    check("descriptor: SPI version compatible", () -> SpiVersion.isCompatible(d.spiVersion())
+        ? ok("SPI " + d.spiVersion())
+        : problem("descriptor reports SPI version " + d.spiVersion()));
+    check("descriptor: declares entities and operations", () -> d.entities().isEmpty() || d.operations().isEmpty()
+        ? problem("an adapter must declare at least one entity and one operation")
+        : ok(d.entities().size() + " entities, " + d.operations().size() + " operations"));
+    check("descriptor: entity schemas are well-formed JSON Schema", () -> {
+      for (EntitySchema e : d.entities()) {
+        String p = schemaProblem(e.jsonSchema(), e.fields());
+        if (p != null) {
+          return problem("entity '" + e.name() + "': " + p);
+        }
+      }
+      return ok("every entity schema parses and lists its fields");
+    });
+    check("descriptor: operation input schemas are well-formed JSON Schema", () -> {
+      for (OperationDescriptor op : d.operations()) {
+        String p = schemaProblem(op.inputJsonSchema(), op.input());
+        if (p != null) {
+          return problem("operation '" + op.name() + "': " + p);
+        }
+      }
+      return ok("every input schema parses and lists its fields");
+    });
+    check("descriptor: GET, UPDATE and DELETE take the entity's key fields", () -> {
+      for (OperationDescriptor op : d.operations()) {
+        if (op.kind() == OperationKind.GET || op.kind() == OperationKind.UPDATE
+            || op.kind() == OperationKind.DELETE) {
+          EntitySchema e = d.entity(op.entity()).orElseThrow();
+          for (String k : e.keyFields()) {
+            Optional<FieldSchema> in = op.inputField(k);
+            if (in.isEmpty() || !in.get().required()) {
+              return problem("operation '" + op.name() + "' does not take key field '" + k + "' of entity '"
+                  + e.name() + "' as a required input");
+            }
+          }
+        }
+      }
+      return ok("key fields are inputs");
+    });
+  }
+
+  @SuppressWarnings("unchecked")
+  private static String schemaProblem(String schema, List<FieldSchema> fields) {
+    Object parsed;
+    try {
+      parsed = Json.parse(schema);
+    } catch (IllegalArgumentException e) {
+      return e.getMessage();
+    }
+    if (!(parsed instanceof Map)) {
+      return "the schema is not a JSON object";
+    }
+    Map<String, Object> root = (Map<String, Object>) parsed;
+    if (!"object".equals(root.get("type")) || !(root.get("properties") instanceof Map)) {
+      return "the schema must be of type object with properties";
+    }
+    Map<String, Object> props = (Map<String, Object>) root.get("properties");
+    for (FieldSchema f : fields) {
+      Object p = props.get(f.name());
+      if (!(p instanceof Map) || !f.type().jsonType().equals(((Map<String, Object>) p).get("type"))) {
+        return "property '" + f.name() + "' is missing or not of JSON type " + f.type().jsonType();
+      }
+    }
+    if (props.size() != fields.size()) {
+      return "the schema has " + props.size() + " properties but " + fields.size() + " fields are declared";
+    }
+    return null;
+  }
+
+  // ---------------------------------------------------------------- operations
+
+  /** Runs the checks of one operation; returns its sample request, or null when there is none. */
+  private OperationRequest checkOperation(SystemAdapter adapter, AdapterDescriptor d, OperationDescriptor op) {
+    String n = op.name() + ": ";
+    OperationRequest sample;
+    try {
+      system.reset();
+      sample = Objects.requireNonNull(system.sampleRequest(op, adapter), "sampleRequest returned null");
+    } catch (Throwable t) {
+      fail(n + "runs", "the test system gave no sample request: " + describe(t));
+      return null;
+    }
+    boolean read = op.effect() == Effect.READ;
+    if (!read) {
+      check(n + "dry run changes nothing", () -> {
+        String before = system.snapshot();
+        adapter.execute(sample.asDryRun()).toList();
+        String after = system.snapshot();
+        return before.equals(after) ? ok("state unchanged") : problem("a dry run changed the system's state");
+      });
+    }
+    check(n + "runs", () -> {
+      String before = system.snapshot();
+      List<AdapterRecord> records = adapter.execute(sample).toList();
+      String after = system.snapshot();
+      if (read) {
+        readChangedNothing.put(op.name(), before.equals(after));
+      }
+      if (op.kind() == OperationKind.GET && records.size() != 1) {
+        return problem("GET returned " + records.size() + " records for an existing key; expected exactly 1");
+      }
+      if ((op.kind() == OperationKind.CREATE || op.kind() == OperationKind.UPDATE) && records.isEmpty()) {
+        return problem(op.kind() + " returned no record; it must return the record as written");
+      }
+      if (op.effect().writes() && op.kind() != OperationKind.DELETE && before.equals(after)) {
+        return problem("the sample " + op.kind() + " reported success but the system's state did not change");
+      }
+      for (AdapterRecord r : records) {
+        String p = recordProblem(d, op, r);
+        if (p != null) {
+          return problem(p);
+        }
+      }
+      return ok(records.size() + " records, sources and types correct");
+    });
+    if (read) {
+      Boolean unchanged = readChangedNothing.get(op.name());
+      if (unchanged == null) {
+        fail(n + "READ changes nothing", "not checked because the operation did not run");
+      } else if (unchanged) {
+        pass(n + "READ changes nothing", "state unchanged");
+      } else {
+        fail(n + "READ changes nothing", "the READ operation changed the system's state");
+      }
+    }
+    if (op.effect() == Effect.IDEMPOTENT_WRITE) {
+      check(n + "applied twice leaves the state of applying it once", () -> {
+        system.reset();
+        OperationRequest fresh = system.sampleRequest(op, adapter);
+        adapter.execute(fresh).toList();
+        String once = system.snapshot();
+        try {
+          adapter.execute(fresh).toList();
+        } catch (VersionConflictException | RecordNotFoundException e) {
+          // A repeat refused because the first call already took effect is fine: the state is what counts.
+        }
+        String twice = system.snapshot();
+        return once.equals(twice) ? ok("same state") : problem("applying it a second time changed the state again");
+      });
+    }
+    checkRejections(adapter, op, sample);
+    if (op.kind() == OperationKind.GET || op.kind() == OperationKind.UPDATE || op.kind() == OperationKind.DELETE) {
+      check(n + "absent key -> RecordNotFoundException", () -> {
+        system.reset();
+        Map<String, Object> args = new LinkedHashMap<>(sample.arguments());
+        args.putAll(system.absentKey(d.entity(op.entity()).orElseThrow()));
+        OperationRequest req = new OperationRequest(op.name(), args, sample.expectedVersion(), false);
+        return expectFailure(adapter, req, RecordNotFoundException.class, null);
+      });
+    }
+    if (op.kind() == OperationKind.UPDATE) {
+      check(n + "stale expected version -> VersionConflictException", () -> {
+        system.reset();
+        OperationRequest fresh = system.sampleRequest(op, adapter).expecting(STALE_VERSION);
+        String before = system.snapshot();
+        try {
+          adapter.execute(fresh).toList();
+          return problem("an UPDATE expecting version '" + STALE_VERSION + "' succeeded; it must throw "
+              + "VersionConflictException");
+        } catch (VersionConflictException e) {
+          if (!STALE_VERSION.equals(e.expectedVersion())) {
+            return problem("VersionConflictException names expected version '" + e.expectedVersion()
+                + "', not the one sent");
+          }
+          return before.equals(system.snapshot()) ? ok(e.getMessage())
+              : problem("the refused UPDATE changed the state");
+        }
+      });
+    }
+    safeReset();
+    return sample;
+  }
+
+  private final Map<String, Boolean> readChangedNothing = new LinkedHashMap<>();
+
+  private void checkRejections(SystemAdapter adapter, OperationDescriptor op, OperationRequest sample) {
+    String n = op.name() + ": ";
+    check(n + "unknown argument -> InputRejectedException naming it", () -> {
+      system.reset();
+      Map<String, Object> args = new LinkedHashMap<>(sample.arguments());
+      args.put(UNKNOWN_ARGUMENT, "x");
+      return expectFailure(adapter, new OperationRequest(op.name(), args, sample.expectedVersion(), false),
+          InputRejectedException.class, UNKNOWN_ARGUMENT);
+    });
+    op.input().stream().filter(FieldSchema::required).filter(f -> sample.arguments().containsKey(f.name()))
+        .findFirst().ifPresent(f -> check(n + "missing required argument -> InputRejectedException naming it", () -> {
+          system.reset();
+          Map<String, Object> args = new LinkedHashMap<>(sample.arguments());
+          args.remove(f.name());
+          return expectFailure(adapter, new OperationRequest(op.name(), args, sample.expectedVersion(), false),
+              InputRejectedException.class, f.name());
+        }));
+    op.input().stream().filter(f -> sample.arguments().containsKey(f.name())).findFirst()
+        .ifPresent(first -> {
+          FieldSchema f = op.input().stream()
+              .filter(x -> sample.arguments().containsKey(x.name()) && x.type() != FieldType.STRING)
+              .findFirst().orElse(first);
+          Object wrong = f.type() == FieldType.STRING ? List.of("tck") : "tck-wrong-type";
+          check(n + "wrongly typed argument -> InputRejectedException naming it", () -> {
+            system.reset();
+            Map<String, Object> args = new LinkedHashMap<>(sample.arguments());
+            args.put(f.name(), wrong);
+            return expectFailure(adapter, new OperationRequest(op.name(), args, sample.expectedVersion(), false),
+                InputRejectedException.class, f.name());
+          });
+        });
+    List<OperationRequest> invalid = safe(() -> system.invalidRequests(op), List.of());
+    for (int i = 0; i < invalid.size(); i++) {
+      OperationRequest req = invalid.get(i);
+      check(n + "invalid input #" + (i + 1) + " from the test system -> InputRejectedException", () -> {
+        system.reset();
+        return expectFailure(adapter, req, InputRejectedException.class, null);
+      });
+    }
+  }
+
+  private Outcome expectFailure(SystemAdapter adapter, OperationRequest req,
+      Class<? extends AdapterException> expected, String field) {
+    String before = system.snapshot();
+    try {
+      List<AdapterRecord> records = adapter.execute(req).toList();
+      return problem("succeeded with " + records.size() + " records; expected " + expected.getSimpleName());
+    } catch (Throwable t) {
+      if (!expected.isInstance(t)) {
+        return problem("threw " + describe(t) + "; expected " + expected.getSimpleName());
+      }
+      if (field != null && !field.equals(((InputRejectedException) t).field())) {
+        return problem("InputRejectedException names field '" + ((InputRejectedException) t).field()
+            + "'; expected '" + field + "'");
+      }
+      if (!before.equals(system.snapshot())) {
+        return problem("threw " + expected.getSimpleName() + " but changed the state anyway");
+      }
+      return ok(t.getMessage());
+    }
+  }
+
+  private static String recordProblem(AdapterDescriptor d, OperationDescriptor op, AdapterRecord r) {
+    SourceRef s = r.source();
+    if (!s.systemId().equals(d.systemId())) {
+      return "a record's source names system '" + s.systemId() + "'; expected '" + d.systemId() + "'";
+    }
+    if (!s.entity().equals(op.entity())) {
+      return "a record's source names entity '" + s.entity() + "'; expected '" + op.entity() + "'";
+    }
+    EntitySchema e = d.entity(op.entity()).orElseThrow();
+    if (!new ArrayList<>(s.key().keySet()).equals(e.keyFields())) {
+      return "a record's source key has fields " + s.key().keySet() + "; expected the entity's key fields "
+          + e.keyFields();
+    }
+    for (String k : e.keyFields()) {
+      Object inRecord = r.fields().get(k);
+      if (inRecord != null && !sameValue(inRecord, s.key().get(k))) {
+        return "a record's source key field '" + k + "' does not hold the record's own value of '" + k + "'";
+      }
+    }
+    for (Map.Entry<String, Object> f : r.fields().entrySet()) {
+      Optional<FieldSchema> declared = e.field(f.getKey());
+      if (declared.isEmpty()) {
+        return "a record has field '" + f.getKey() + "', which entity '" + e.name() + "' does not declare";
+      }
+      Class<?> javaType = declared.get().type().javaType();
+      if (!javaType.isInstance(f.getValue())) {
+        return "field '" + f.getKey() + "' holds a " + f.getValue().getClass().getName() + "; its type "
+            + declared.get().type() + " requires a " + javaType.getName();
+      }
+    }
+    if (op.kind() != OperationKind.DELETE) {
+      for (FieldSchema f : e.fields()) {
+        if (f.required() && !r.fields().containsKey(f.name())) {
+          return "a record lacks required field '" + f.name() + "'";
+        }
+      }
+    }
+    boolean updatable = d.operations().stream()
+        .anyMatch(o -> o.entity().equals(e.name()) && o.kind() == OperationKind.UPDATE);
+    if ((updatable || e.versionField().isPresent()) && s.version().isEmpty()
+        && op.kind() != OperationKind.DELETE) {
+      return "a record of entity '" + e.name() + "', which has a version or can be updated, carries no version";
+    }
+    if (s.fetchedAt().isAfter(Instant.now().plus(Duration.ofMinutes(1)))) {
+      return "a record's fetchedAt " + s.fetchedAt() + " is in the future";
+    }
+    return null;
+  }
+
+  private static boolean sameValue(Object a, Object b) {
+    if (a instanceof BigDecimal x && b instanceof BigDecimal y) {
+      return x.compareTo(y) == 0;
+    }
+    return Objects.equals(a, b);
+  }
+
+  // ---------------------------------------------------------------- streams and close
+
+  private void checkStreamsClose(SystemAdapter adapter, AdapterDescriptor d) {
+    Optional<OperationDescriptor> query = d.operations().stream()
+        .filter(o -> o.kind() == OperationKind.QUERY).findFirst()
+        .or(() -> d.operations().stream().filter(o -> o.effect() == Effect.READ).findFirst());
+    if (query.isEmpty()) {
+      return;
+    }
+    check("streams: close is idempotent and ends iteration", () -> {
+      system.reset();
+      RecordStream stream = adapter.execute(system.sampleRequest(query.get(), adapter));
+      if (stream.hasNext()) {
+        stream.next();
+      }
+      stream.close();
+      stream.close();
+      try {
+        if (stream.hasNext()) {
+          return problem("hasNext() is still true after close(); a closed stream must end");
+        }
+      } catch (AdapterException | IllegalStateException e) {
+        // ending with an exception is fine too
+      }
+      return ok("closed twice, iteration ended (" + query.get().name() + ")");
+    });
+  }
+
+  private void checkClose(SystemAdapter adapter, AdapterDescriptor d, OperationRequest sample,
+      Optional<Long> resourcesBefore) {
+    check("close: idempotent", () -> {
+      adapter.close();
+      adapter.close();
+      return ok("closed twice without error");
+    });
+    if (d != null) {
+      OperationRequest req = sample != null ? sample
+          : OperationRequest.of(d.operations().isEmpty() ? "none" : d.operations().get(0).name(), Map.of());
+      check("close: execute after close -> SystemUnavailableException", () -> {
+        try {
+          adapter.execute(req).toList();
+          return problem("execute after close() succeeded; it must throw SystemUnavailableException");
+        } catch (SystemUnavailableException e) {
+          return ok(e.getMessage());
+        } catch (Throwable t) {
+          return problem("execute after close() threw " + describe(t) + "; expected SystemUnavailableException");
+        }
+      });
+    }
+    if (resourcesBefore.isPresent()) {
+      check("close: resources released", () -> {
+        Optional<Long> after = system.openResources();
+        return after.equals(resourcesBefore) ? ok("open resources back to " + resourcesBefore.get())
+            : problem("the test system held " + resourcesBefore.get() + " resources before the adapter was created"
+                + " and " + after.map(String::valueOf).orElse("?") + " after it was closed");
+      });
+    }
+  }
+
+  // ---------------------------------------------------------------- plumbing
+
+  private record Outcome(boolean passed, String message) {}
+
+  private static Outcome ok(String message) {
+    return new Outcome(true, message);
+  }
+
+  private static Outcome problem(String message) {
+    return new Outcome(false, message);
+  }
+
+  private interface CheckBody {
+    Outcome run() throws Exception;
+  }
+
+  private void check(String name, CheckBody body) {
+    try {
+      Outcome o = body.run();
+      checks.add(new ConformanceReport.Check(name, o.passed(), o.message()));
+    } catch (Throwable t) {
+      checks.add(new ConformanceReport.Check(name, false, "threw " + describe(t)));
+    }
+  }
+
+  private void pass(String name, String message) {
+    checks.add(new ConformanceReport.Check(name, true, message));
+  }
+
+  private void fail(String name, String message) {
+    checks.add(new ConformanceReport.Check(name, false, message));
+  }
+
+  private void safeReset() {
+    try {
+      system.reset();
+    } catch (RuntimeException e) {
+      fail("test system: reset", "reset() failed: " + describe(e));
+    }
+  }
+
+  private static <T> T safe(Supplier<T> s, T fallback) {
+    try {
+      return s.get();
+    } catch (RuntimeException e) {
+      return fallback;
+    }
+  }
+
+  private static String describe(Throwable t) {
+    return t.getClass().getName() + (t.getMessage() == null ? "" : ": " + t.getMessage());
+  }
+}
