@@ -1,0 +1,46 @@
+package io.modelbridge.mapping;
+
+import io.modelbridge.adapters.spi.SourceRef;
+import java.time.Instant;
+import java.util.Collections;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * A mapped record in canonical shape, with where it came from.
+ *
+ * <p>Field values are {@link String}, {@link Long}, {@link java.math.BigDecimal}, {@link Boolean}, nested
+ * {@link Map}s and {@link java.util.List}s; dates and times are ISO-8601 text. Treat the maps as read-only.
+ *
+ * @param entity the canonical entity name (for example {@code customer})
+ * @param key the entity's key as one string (the source key, or the key fields joined by {@code '|'})
+ * @param fields the canonical fields; unmodifiable at the top level
+ * @param source the source record's provenance (system, entity, key, version/etag, fetched-at), when the
+ *     source carried one (always for records read through an adapter)
+ */
+public record CanonicalEntity(String entity, String key, Map<String, Object> fields, Optional<SourceRef> source) {
+
+  /** Validates the components. */
+  public CanonicalEntity {
+    Objects.requireNonNull(entity, "entity cannot be null");
+    Objects.requireNonNull(key, "key cannot be null");
+    fields = Collections.unmodifiableMap(Objects.requireNonNull(fields, "fields cannot be null"));
+    Objects.requireNonNull(source, "source cannot be null (use Optional.empty())");
+  }
+
+  /** The value of a top-level field, if present. */
+  public Optional<Object> get(String field) {
+    return Optional.ofNullable(fields.get(field));
+  }
+
+  /** The source version or etag the entity was read at, if the source has versions. */
+  public Optional<String> version() {
+    return source.flatMap(SourceRef::version);
+  }
+
+  /** When the source record was read, if known. */
+  public Optional<Instant> fetchedAt() {
+    return source.map(SourceRef::fetchedAt);
+  }
+}

@@ -1,0 +1,334 @@
+package io.modelbridge.mapping;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import io.modelbridge.adapters.spi.AdapterRecord;
+import io.modelbridge.mapping.internal.Json;
+import io.modelbridge.mapping.internal.Plan;
+import io.modelbridge.mapping.internal.SpecReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.function.Consumer;
+
+/**
+ * A compiled mapping from source records to one canonical entity: the entry point of this module.
+ *
+ * <p>Create it from a file ({@link #load(Path)}, {@link #fromYaml(String)}, {@link #fromJson(String)}, a
+ * classpath resource with {@link #loadResource(String)}) or with the fluent {@link #builder(String, String)};
+ * both produce the same {@link MappingSpec}. Everything is parsed and checked when the mapping is compiled;
+ * mapping a record then only executes the plan: no parsing, no reflection, no shared mutable state. A
+ * {@code Mapping} is immutable and thread-safe.
+ *
+ * <p>Bad records never throw: each one is either {@linkplain MappingOutcome.Delivered delivered} or
+ * {@linkplain MappingOutcome.Rejected rejected} with {@link Violation}s naming the key, the field, the rule
+ * and the (masked if personal) value.
+ *
+ * <pre>{@code
+ * Mapping m = Mapping.builder("crm-customers", "customer")
+ *     .key("customerId")
+ *     .field("customerId", f -> f.from("id").required())
+ *     .field("name", f -> f.from("contact.name").personal())
+ *     .field("creditLimit", f -> f.from("limit").type(ValueType.DECIMAL).locale("de").scale(2))
+ *     .rule(Rule.of("limit-positive", "creditLimit >= 0"))
+ *     .build();
+ * MappingOutcome out = m.map(SourceRecord.of(Map.of("id", "C1", "limit", "1.234,50")));
+ * }</pre>
+ */
+public final class Mapping {
+
+  private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
+
+  private final Plan plan;
+
+  private Mapping(Plan plan) {
+    this.plan = plan;
+  }
+
+  /**
+   * Compiles a spec. A schema named in the spec is read from the classpath or, failing that, from the file
+   * system.
+   *
+   * @throws MappingDefinitionException if a path, expression, type, code table or rule is invalid
+   */
+  public static Mapping compile(MappingSpec spec) {
+    return compile(spec, Optional.empty());
+  }
+
+  private static Mapping compile(MappingSpec spec, Optional<Path> file) {
+    Objects.requireNonNull(spec, "spec cannot be null");
+    Optional<String> schema = spec.schema().map(s -> Validator.readSchema(s, file));
+    return new Mapping(new Plan(spec, schema));
+  }
+
+  /**
+   * Compiles a mapping written as JSON.
+   *
+   * @throws MappingDefinitionException if the text is not JSON or not a valid mapping
+   */
+  public static Mapping fromJson(String json) {
+    return compile(read(Json.MAPPER, json, "(json text)"), Optional.empty());
+  }
+
+  /**
+   * Compiles a mapping written as YAML.
+   *
+   * @throws MappingDefinitionException if the text is not YAML or not a valid mapping
+   */
+  public static Mapping fromYaml(String yaml) {
+    return compile(read(YAML, yaml, "(yaml text)"), Optional.empty());
+  }
+
+  /**
+   * Compiles a mapping file: {@code .json} is read as JSON, anything else as YAML (a superset of JSON). A
+   * relative {@code schema} is resolved against the file's folder when it is not a classpath resource.
+   *
+   * @throws MappingDefinitionException if the file cannot be read or is not a valid mapping
+   */
+  public static Mapping load(Path file) {
+    Objects.requireNonNull(file, "file cannot be null");
+    String text;
+    try {
+      text = Files.readString(file);
+    } catch (IOException e) {
+      throw new MappingDefinitionException("cannot read mapping file " + file + ": " + e.getMessage(), e);
+    }
+    ObjectMapper mapper = file.toString().endsWith(".json") ? Json.MAPPER : YAML;
+    return compile(read(mapper, text, file.toString()), Optional.of(file));
+  }
+
+  /**
+   * Compiles a mapping shipped on the classpath, for example
+   * {@code io/modelbridge/mapping/samples/northwind-customers.yaml}.
+   *
+   * @throws MappingDefinitionException if the resource does not exist or is not a valid mapping
+   */
+  public static Mapping loadResource(String resource) {
+    try (InputStream in = Mapping.class.getClassLoader().getResourceAsStream(resource)) {
+      if (in == null) {
+        throw new MappingDefinitionException("mapping resource '" + resource + "' is not on the classpath");
+      }
+      String text = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+      return compile(read(resource.endsWith(".json") ? Json.MAPPER : YAML, text, resource), Optional.empty());
+    } catch (IOException e) {
+      throw new MappingDefinitionException("cannot read mapping resource '" + resource + "': " + e.getMessage(), e);
+    }
+  }
+
+  private static MappingSpec read(ObjectMapper mapper, String text, String origin) {
+    JsonNode tree;
+    try {
+      tree = mapper.readTree(text);
+    } catch (JsonProcessingException e) {
+      throw new MappingDefinitionException("mapping " + origin + " is not well-formed: " + e.getOriginalMessage()
+          + " at line " + (e.getLocation() == null ? "?" : e.getLocation().getLineNr()), e);
+    }
+    return SpecReader.read(tree, origin);
+  }
+
+  /** A fluent builder for a mapping named {@code name} that produces {@code entity}. */
+  public static Builder builder(String name, String entity) {
+    return new Builder(name, entity);
+  }
+
+  /** The spec this mapping was compiled from. */
+  public MappingSpec spec() {
+    return plan.spec();
+  }
+
+  /** The mapping's name. */
+  public String name() {
+    return plan.spec().name();
+  }
+
+  /** The canonical field paths marked personal. */
+  public java.util.Set<String> personalFields() {
+    return plan.personal();
+  }
+
+  /** Maps one record. Never throws for bad data; pure and thread-safe. */
+  public MappingOutcome map(SourceRecord record) {
+    Objects.requireNonNull(record, "record cannot be null");
+    return plan.map(record);
+  }
+
+  /** Maps a record read through an adapter; the entity keeps its {@link io.modelbridge.adapters.spi.SourceRef}. */
+  public MappingOutcome map(AdapterRecord record) {
+    return plan.map(SourceRecord.of(record));
+  }
+
+  /** Maps a plain map. */
+  public MappingOutcome map(Map<String, ?> record) {
+    return plan.map(SourceRecord.of(record));
+  }
+
+  /** Maps a JSON tree. */
+  public MappingOutcome map(JsonNode record) {
+    return plan.map(SourceRecord.of(record));
+  }
+
+  /**
+   * Maps a batch held in memory.
+   *
+   * @return every delivered entity and every rejection; counts add up
+   */
+  public BatchResult mapAll(Iterable<SourceRecord> records) {
+    List<CanonicalEntity> delivered = new ArrayList<>();
+    List<Rejection> rejected = new ArrayList<>();
+    for (SourceRecord r : records) {
+      MappingOutcome o = plan.map(r);
+      if (o instanceof MappingOutcome.Delivered) {
+        delivered.add(((MappingOutcome.Delivered) o).entity());
+      } else {
+        rejected.add(((MappingOutcome.Rejected) o).rejection());
+      }
+    }
+    return new BatchResult(delivered, rejected,
+        new Counts(delivered.size() + (long) rejected.size(), delivered.size(), rejected.size()));
+  }
+
+  /**
+   * Maps a stream of any length in constant memory: each delivered entity goes to {@code delivered}, each
+   * rejection to {@code rejected} (for example a {@link FileDeadLetterSink}).
+   *
+   * <p>If the iterator itself fails (the source system goes away), or a consumer or the sink throws, the
+   * exception propagates: records read so far have all been passed on, and the caller can resume.
+   *
+   * @return the counts; {@code in == delivered + rejected}
+   */
+  public Counts mapStream(Iterator<SourceRecord> records, Consumer<CanonicalEntity> delivered, DeadLetterSink rejected) {
+    Objects.requireNonNull(records, "records cannot be null");
+    Objects.requireNonNull(delivered, "delivered cannot be null");
+    Objects.requireNonNull(rejected, "rejected cannot be null");
+    long ok = 0;
+    long bad = 0;
+    while (records.hasNext()) {
+      MappingOutcome o = plan.map(records.next());
+      if (o instanceof MappingOutcome.Delivered) {
+        delivered.accept(((MappingOutcome.Delivered) o).entity());
+        ok++;
+      } else {
+        rejected.accept(((MappingOutcome.Rejected) o).rejection());
+        bad++;
+      }
+    }
+    return new Counts(ok + bad, ok, bad);
+  }
+
+  /**
+   * Maps an adapter's record stream (closing it at the end), as {@link #mapStream(Iterator, Consumer,
+   * DeadLetterSink)}.
+   */
+  public Counts mapStream(io.modelbridge.adapters.spi.RecordStream records, Consumer<CanonicalEntity> delivered,
+      DeadLetterSink rejected) {
+    try (records) {
+      Iterator<SourceRecord> it = new Iterator<>() {
+        @Override
+        public boolean hasNext() {
+          return records.hasNext();
+        }
+
+        @Override
+        public SourceRecord next() {
+          return SourceRecord.of(records.next());
+        }
+      };
+      return mapStream(it, delivered, rejected);
+    }
+  }
+
+  /**
+   * The reverse mapping for write-back: the entity's reversible fields in source shape (source field paths,
+   * source codes, source units). Fields computed by expressions, constants, currency conversions, code
+   * tables that are not one-to-one and fields marked {@code writeBack: false} are left out; see
+   * {@link #reverseCoverage()}.
+   */
+  public Map<String, Object> reverse(CanonicalEntity entity) {
+    Objects.requireNonNull(entity, "entity cannot be null");
+    return plan.reverse(entity);
+  }
+
+  /** For each canonical field, whether and where the reverse mapping writes it, or why not. */
+  public Map<String, String> reverseCoverage() {
+    return plan.reverseCoverage();
+  }
+
+  @Override
+  public String toString() {
+    return "Mapping[" + name() + " -> " + spec().entity() + ", " + spec().fields().size() + " fields]";
+  }
+
+  /** Builds a {@link Mapping}; every method returns this builder. */
+  public static final class Builder {
+    private final String name;
+    private final String entity;
+    private final List<String> key = new ArrayList<>();
+    private final List<FieldSpec> fields = new ArrayList<>();
+    private final List<Rule> rules = new ArrayList<>();
+    private Optional<String> schema = Optional.empty();
+
+    private Builder(String name, String entity) {
+      this.name = name;
+      this.entity = entity;
+    }
+
+    /** The canonical key fields, in order. */
+    public Builder key(String... fieldNames) {
+      key.addAll(List.of(fieldNames));
+      return this;
+    }
+
+    /** Adds a field configured by {@code config}. */
+    public Builder field(String target, Consumer<FieldSpec.Builder> config) {
+      FieldSpec.Builder b = FieldSpec.builder(target);
+      config.accept(b);
+      fields.add(b.build());
+      return this;
+    }
+
+    /** Adds a field spec. */
+    public Builder field(FieldSpec spec) {
+      fields.add(Objects.requireNonNull(spec, "spec cannot be null"));
+      return this;
+    }
+
+    /** Adds a business rule. */
+    public Builder rule(Rule rule) {
+      rules.add(Objects.requireNonNull(rule, "rule cannot be null"));
+      return this;
+    }
+
+    /** The JSON Schema (classpath resource or file path) mapped entities must satisfy. */
+    public Builder schema(String location) {
+      this.schema = Optional.of(location);
+      return this;
+    }
+
+    /** The spec as configured so far. */
+    public MappingSpec spec() {
+      return new MappingSpec(name, entity, key, fields, rules, schema);
+    }
+
+    /**
+     * Compiles the mapping.
+     *
+     * @throws MappingDefinitionException if the configuration is invalid
+     */
+    public Mapping build() {
+      try {
+        return compile(spec());
+      } catch (IllegalArgumentException e) {
+        throw new MappingDefinitionException("mapping '" + name + "': " + e.getMessage(), e);
+      }
+    }
+  }
+}

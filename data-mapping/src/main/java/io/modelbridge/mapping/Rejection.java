@@ -1,0 +1,33 @@
+package io.modelbridge.mapping;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.modelbridge.adapters.spi.SourceRef;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * A record that was not delivered, with every reason.
+ *
+ * @param mapping the name of the mapping that rejected it
+ * @param sourceKey the source record's key
+ * @param source its provenance, if known
+ * @param data the source record as it was received (kept so that it can be replayed after a fix; it may
+ *     contain personal data and must be stored as carefully as the source itself)
+ * @param violations why; at least one
+ */
+public record Rejection(
+    String mapping, String sourceKey, Optional<SourceRef> source, JsonNode data, List<Violation> violations) {
+
+  /** Validates the components. */
+  public Rejection {
+    Objects.requireNonNull(mapping, "mapping cannot be null");
+    Objects.requireNonNull(sourceKey, "sourceKey cannot be null");
+    Objects.requireNonNull(source, "source cannot be null");
+    Objects.requireNonNull(data, "data cannot be null");
+    violations = List.copyOf(violations);
+    if (violations.isEmpty()) {
+      throw new IllegalArgumentException("a rejection needs at least one violation");
+    }
+  }
+}

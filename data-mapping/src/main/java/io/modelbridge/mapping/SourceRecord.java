@@ -1,0 +1,62 @@
+package io.modelbridge.mapping;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.modelbridge.adapters.spi.AdapterRecord;
+import io.modelbridge.adapters.spi.SourceRef;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * One input of a mapping: the record's data (a {@link Map}/{@link java.util.List} tree or a Jackson
+ * {@link JsonNode}) and, when known, its provenance.
+ *
+ * @param data the record's fields
+ * @param source where it came from, if known
+ */
+public record SourceRecord(Object data, Optional<SourceRef> source) {
+
+  private static final ObjectMapper POJO_MAPPER = new ObjectMapper().findAndRegisterModules();
+
+  /** Validates the components: data must be a Map or a JsonNode. */
+  public SourceRecord {
+    Objects.requireNonNull(data, "data cannot be null");
+    Objects.requireNonNull(source, "source cannot be null (use Optional.empty())");
+    if (!(data instanceof Map) && !(data instanceof JsonNode)) {
+      throw new IllegalArgumentException("source data must be a Map or a JsonNode, was "
+          + data.getClass().getName() + "; use SourceRecord.ofPojo for other objects");
+    }
+  }
+
+  /** A record read through an adapter, keeping its {@link SourceRef}. */
+  public static SourceRecord of(AdapterRecord record) {
+    return new SourceRecord(record.fields(), Optional.of(record.source()));
+  }
+
+  /** A map without provenance (the key comes from the mapping's key fields). */
+  public static SourceRecord of(Map<String, ?> data) {
+    return new SourceRecord(data, Optional.empty());
+  }
+
+  /** A JSON tree without provenance. */
+  public static SourceRecord of(JsonNode data) {
+    return new SourceRecord(data, Optional.empty());
+  }
+
+  /** Data with known provenance. */
+  public static SourceRecord of(Object data, SourceRef source) {
+    return new SourceRecord(data, Optional.of(source));
+  }
+
+  /**
+   * A plain Java object (a bean or a record), converted once with Jackson {@code valueToTree} (public
+   * getters and fields, as Jackson sees them). Slower than passing a Map: use for occasional objects only.
+   *
+   * @throws IllegalArgumentException if Jackson cannot serialize the object
+   */
+  public static SourceRecord ofPojo(Object pojo) {
+    Objects.requireNonNull(pojo, "pojo cannot be null");
+    return new SourceRecord(POJO_MAPPER.valueToTree(pojo), Optional.empty());
+  }
+}

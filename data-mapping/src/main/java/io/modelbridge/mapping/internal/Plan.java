@@ -1,0 +1,197 @@
+package io.modelbridge.mapping.internal;
+
+import io.modelbridge.mapping.CanonicalEntity;
+import io.modelbridge.mapping.FieldSpec;
+import io.modelbridge.mapping.MappingDefinitionException;
+import io.modelbridge.mapping.MappingOutcome;
+import io.modelbridge.mapping.MappingSpec;
+import io.modelbridge.mapping.Rejection;
+import io.modelbridge.mapping.SourceRecord;
+import io.modelbridge.mapping.Validator;
+import io.modelbridge.mapping.Violation;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/** The executable form of a {@link MappingSpec}: immutable after construction, so thread-safe. */
+public final class Plan {
+
+  private final MappingSpec spec;
+  private final CompiledField[] fields;
+  private final FieldPath[] keySources;
+  private final Validator validator;
+  private final Set<String> personal;
+  private final int capacity;
+
+  /**
+   * Compiles a spec.
+   *
+   * @param schemaJson the JSON Schema text already read, if the mapping has one
+   * @throws MappingDefinitionException if anything in the spec is invalid
+   */
+  public Plan(MappingSpec spec, Optional<String> schemaJson) {
+    this.spec = spec;
+    List<CompiledField> compiled = new ArrayList<>();
+    Set<String> targets = new HashSet<>();
+    Set<String> personalFields = new LinkedHashSet<>();
+    for (FieldSpec f : spec.fields()) {
+      if (!targets.add(f.target())) {
+        throw new MappingDefinitionException(
+            "mapping '" + spec.name() + "' maps field '" + f.target() + "' twice; remove one");
+      }
+      compiled.add(new CompiledField(spec.name(), f));
+      if (f.personal()) {
+        personalFields.add(f.target());
+      }
+    }
+    this.fields = compiled.toArray(new CompiledField[0]);
+    this.personal = Set.copyOf(personalFields);
+    List<FieldPath> keys = new ArrayList<>();
+    for (String k : spec.key()) {
+      CompiledField f = compiled.stream().filter(c -> c.spec.target().equals(k)).findFirst()
+          .orElseThrow(() -> new MappingDefinitionException("mapping '" + spec.name() + "' key field '" + k
+              + "' is not one of its fields " + targets));
+      if (f.source == null || f.source.hasWildcard()) {
+        throw new MappingDefinitionException("mapping '" + spec.name() + "' key field '" + k
+            + "' must be read from a single source field");
+      }
+      keys.add(f.source);
+    }
+    this.keySources = keys.toArray(new FieldPath[0]);
+    this.validator = Validator.of(schemaJson, spec.rules(), personal);
+    this.capacity = Math.max(16, fields.length * 4 / 3 + 1);
+  }
+
+  /** The spec this plan executes. */
+  public MappingSpec spec() {
+    return spec;
+  }
+
+  /** The personal field paths. */
+  public Set<String> personal() {
+    return personal;
+  }
+
+  /** Maps one record. Never throws for bad data. */
+  public MappingOutcome map(SourceRecord record) {
+    Object data = record.data();
+    Problems problems = new Problems();
+    Map<String, Object> out = new LinkedHashMap<>(capacity);
+    for (CompiledField f : fields) {
+      try {
+        f.apply(data, out, problems);
+      } catch (RuntimeException e) {
+        // a defect or an input no coercion anticipated: the record is rejected, never the batch
+        problems.add(f.spec.target(), "internal", "", "could not map the field ("
+            + e.getClass().getSimpleName() + "); report this with the mapping name");
+      }
+    }
+    String key = key(record);
+    if (!problems.isEmpty()) {
+      return reject(record, key, problems.toViolations(key));
+    }
+    if (!validator.isEmpty()) {
+      List<Violation> violations = validator.validate(key, out);
+      if (!violations.isEmpty()) {
+        return reject(record, key, violations);
+      }
+    }
+    return new MappingOutcome.Delivered(new CanonicalEntity(spec.entity(), key, out, record.source()));
+  }
+
+  private MappingOutcome reject(SourceRecord record, String key, List<Violation> violations) {
+    return new MappingOutcome.Rejected(
+        new Rejection(spec.name(), key, record.source(), Json.toNode(record.data()), violations));
+  }
+
+  /** The record's key: from its source reference, else from the mapping's key fields. */
+  public String key(SourceRecord record) {
+    if (record.source().isPresent()) {
+      return record.source().get().keyString();
+    }
+    if (keySources.length == 0) {
+      return "(no key)";
+    }
+    StringBuilder sb = new StringBuilder();
+    for (int i = 0; i < keySources.length; i++) {
+      if (i > 0) {
+        sb.append('|');
+      }
+      Object v;
+      try {
+        v = keySources[i].get(record.data());
+      } catch (RuntimeException e) {
+        v = null;
+      }
+      sb.append(v == null ? "?" : Masking.show(Coercions.text(v, true), false));
+    }
+    return sb.toString();
+  }
+
+  /** The reverse mapping of a canonical entity: its write-back fields in source shape. */
+  public Map<String, Object> reverse(CanonicalEntity entity) {
+    Map<String, Object> out = new LinkedHashMap<>();
+    for (CompiledField f : fields) {
+      if (!f.reversible) {
+        continue;
+      }
+      if (!f.arrayMode) {
+        Object v = f.reverse(f.target.get(entity.fields()));
+        if (v != null) {
+          f.source.set(out, v, 0);
+        }
+        continue;
+      }
+      Object list = f.targetArray.get(entity.fields());
+      if (!(list instanceof List)) {
+        continue;
+      }
+      List<?> elements = (List<?>) list;
+      List<Object> sourceList = sourceList(f, out);
+      for (int i = 0; i < elements.size(); i++) {
+        Object element = elements.get(i);
+        Object canonical = f.targetElement == null ? element : f.targetElement.get(element);
+        Object v = f.reverse(canonical);
+        while (sourceList.size() <= i) {
+          sourceList.add(f.sourceElement == null ? null : new LinkedHashMap<String, Object>());
+        }
+        if (v != null) {
+          if (f.sourceElement == null) {
+            sourceList.set(i, v);
+          } else {
+            @SuppressWarnings("unchecked")
+            Map<String, Object> m = (Map<String, Object>) sourceList.get(i);
+            f.sourceElement.set(m, v, 0);
+          }
+        }
+      }
+    }
+    return out;
+  }
+
+  @SuppressWarnings("unchecked")
+  private static List<Object> sourceList(CompiledField f, Map<String, Object> out) {
+    Object existing = f.sourceArray.get(out);
+    if (existing instanceof List) {
+      return (List<Object>) existing;
+    }
+    List<Object> list = new ArrayList<>();
+    f.sourceArray.set(out, list, 0);
+    return list;
+  }
+
+  /** Target fields the reverse mapping writes, and why the others are left out. */
+  public Map<String, String> reverseCoverage() {
+    Map<String, String> out = new LinkedHashMap<>();
+    for (CompiledField f : fields) {
+      out.put(f.spec.target(), f.reversible ? "written back to '" + f.spec.source().orElseThrow() + "'"
+          : "not written back: " + f.whyNotReversible);
+    }
+    return out;
+  }
+}
