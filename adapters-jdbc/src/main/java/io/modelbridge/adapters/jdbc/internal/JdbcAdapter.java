@@ -1,0 +1,639 @@
+package io.modelbridge.adapters.jdbc.internal;
+
+import io.modelbridge.adapters.spi.AdapterDescriptor;
+import io.modelbridge.adapters.spi.AdapterException;
+import io.modelbridge.adapters.spi.AdapterRecord;
+import io.modelbridge.adapters.spi.Effect;
+import io.modelbridge.adapters.spi.FieldSchema;
+import io.modelbridge.adapters.spi.FieldType;
+import io.modelbridge.adapters.spi.Health;
+import io.modelbridge.adapters.spi.InputRejectedException;
+import io.modelbridge.adapters.spi.OperationDescriptor;
+import io.modelbridge.adapters.spi.OperationKind;
+import io.modelbridge.adapters.spi.OperationRequest;
+import io.modelbridge.adapters.spi.RecordNotFoundException;
+import io.modelbridge.adapters.spi.RecordStream;
+import io.modelbridge.adapters.spi.SourceRef;
+import io.modelbridge.adapters.spi.SpiVersion;
+import io.modelbridge.adapters.spi.SystemAdapter;
+import io.modelbridge.adapters.spi.SystemUnavailableException;
+import io.modelbridge.adapters.spi.VersionConflictException;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Collectors;
+
+/**
+ * The JDBC adapter: entities from tables or configured queries, parameterized statements only, optimistic
+ * concurrency through a version column or a row hash checked in the writing transaction, records streamed
+ * from a forward-only cursor.
+ */
+public final class JdbcAdapter implements SystemAdapter {
+
+  static final String LIMIT = "limit";
+  static final String ORDER_BY = "orderBy";
+  static final String AFTER = "after";
+  static final String FROM_SUFFIX = ".from";
+  static final String TO_SUFFIX = ".to";
+
+  private record Op(OperationDescriptor descriptor, Entity entity) {}
+
+  private final JdbcSettings settings;
+  private final AdapterDescriptor descriptor;
+  private final Map<String, Op> ops = new LinkedHashMap<>();
+  private final Set<RowStream> openStreams = ConcurrentHashMap.newKeySet();
+  private volatile boolean closed;
+
+  private JdbcAdapter(JdbcSettings settings, List<Entity> entities) {
+    this.settings = settings;
+    List<OperationDescriptor> descriptors = new ArrayList<>();
+    for (Entity e : entities) {
+      for (OperationDescriptor d : operations(e)) {
+        ops.put(d.name(), new Op(d, e));
+        descriptors.add(d);
+      }
+    }
+    this.descriptor = new AdapterDescriptor(SpiVersion.CURRENT, settings.systemId(), settings.kind(),
+        entities.stream().map(Entity::schema).toList(), descriptors);
+  }
+
+  /**
+   * Connects, introspects and returns the adapter.
+   *
+   * @throws io.modelbridge.adapters.spi.InvalidAdapterConfigException if configuration names what does not exist
+   * @throws SystemUnavailableException if the database cannot be reached
+   */
+  public static JdbcAdapter open(JdbcSettings settings) {
+    try (Connection c = settings.connections().open()) {
+      return new JdbcAdapter(settings, Catalog.read(settings, c));
+    } catch (SQLException e) {
+      throw SqlErrors.map(settings.systemId(), "open", e);
+    }
+  }
+
+  // ---------------------------------------------------------------- descriptor
+
+  private List<OperationDescriptor> operations(Entity e) {
+    List<OperationDescriptor> out = new ArrayList<>();
+    String n = e.name();
+    List<FieldSchema> queryInput = new ArrayList<>();
+    if (e.table()) {
+      for (Column c : e.columns()) {
+        queryInput.add(input(c, false, "equals"));
+        if (c.type() != FieldType.STRING && c.type() != FieldType.BOOLEAN) {
+          queryInput.add(new FieldSchema(c.name() + FROM_SUFFIX, c.type(), false, c.personal(),
+              "at least (inclusive)"));
+          queryInput.add(new FieldSchema(c.name() + TO_SUFFIX, c.type(), false, c.personal(), "at most (inclusive)"));
+        }
+      }
+      queryInput.add(FieldSchema.optional(ORDER_BY, FieldType.STRING)
+          .describedAs("a column to sort by, '-' in front for descending; default the key"));
+    } else {
+      for (NamedSql.Parameter p : e.parameters()) {
+        queryInput.add(FieldSchema.required(p.name(), p.type()).describedAs("query parameter"));
+      }
+    }
+    queryInput.add(FieldSchema.optional(LIMIT, FieldType.INTEGER).describedAs("at most this many records"));
+    out.add(new OperationDescriptor(n + ".query", n, OperationKind.QUERY, Effect.READ, false, queryInput,
+        "Finds " + n + " records" + (e.table() ? " matching every given filter" : "") + ", streamed"));
+    if (!e.table()) {
+      return out;
+    }
+    List<FieldSchema> keyInput = e.keys().stream().map(c -> input(c, true, "key")).toList();
+    out.add(new OperationDescriptor(n + ".get", n, OperationKind.GET, Effect.READ, false, keyInput,
+        "Reads one " + n + " record by key"));
+    if (e.cursor().isPresent()) {
+      Column c = e.cursor().get();
+      out.add(new OperationDescriptor(n + ".changes", n, OperationKind.SUBSCRIBE, Effect.READ, false,
+          List.of(new FieldSchema(AFTER, c.type(), false, false, "the cursor: " + c.name() + " of the last record seen"),
+              FieldSchema.optional(LIMIT, FieldType.INTEGER).describedAs("at most this many records")),
+          "Records of " + n + " with " + c.name() + " above the cursor, in " + c.name() + " order; each record's "
+              + "version is its cursor"));
+    }
+    if (!settings.writable()) {
+      return out;
+    }
+    List<FieldSchema> createInput = new ArrayList<>();
+    for (Column c : e.columns()) {
+      if (e.version().filter(v -> v.equals(c)).isEmpty()) {
+        boolean required = e.keys().contains(c) ? !c.hasDefault() : !c.nullable() && !c.hasDefault();
+        createInput.add(input(c, required, ""));
+      }
+    }
+    out.add(new OperationDescriptor(n + ".create", n, OperationKind.CREATE, Effect.WRITE, true, createInput,
+        "Creates a " + n + " record; returns it as stored"));
+    List<FieldSchema> updateInput = new ArrayList<>(keyInput);
+    for (Column c : e.columns()) {
+      if (!e.keys().contains(c) && e.version().filter(v -> v.equals(c)).isEmpty()) {
+        updateInput.add(input(c, false, "new value"));
+      }
+    }
+    out.add(new OperationDescriptor(n + ".update", n, OperationKind.UPDATE, Effect.IDEMPOTENT_WRITE, true,
+        updateInput, "Sets the given fields of one " + n + " record; needs the version it was read at"));
+    out.add(new OperationDescriptor(n + ".delete", n, OperationKind.DELETE, Effect.IDEMPOTENT_WRITE, true,
+        keyInput, "Deletes one " + n + " record; checks the version when one is given"));
+    return out;
+  }
+
+  private static FieldSchema input(Column c, boolean required, String description) {
+    return new FieldSchema(c.name(), c.type(), required, c.personal(), description);
+  }
+
+  @Override
+  public AdapterDescriptor descriptor() {
+    return descriptor;
+  }
+
+  // ---------------------------------------------------------------- execution
+
+  @Override
+  public RecordStream execute(OperationRequest request) {
+    String name = request.operation();
+    if (closed) {
+      throw new SystemUnavailableException(settings.systemId(), name,
+          "the adapter is closed; create a new one", null);
+    }
+    Op op = ops.get(name);
+    if (op == null) {
+      throw new InputRejectedException(settings.systemId(), name, "-",
+          "there is no such operation; operations: " + ops.keySet(), null);
+    }
+    Map<String, Object> args = arguments(op, request);
+    try {
+      switch (op.descriptor().kind()) {
+        case QUERY:
+          return op.entity().table() ? queryTable(op, args) : queryConfigured(op, args);
+        case SUBSCRIBE:
+          return changes(op, args);
+        case GET:
+          return get(op, args);
+        case CREATE:
+          return create(op, args, request.dryRun());
+        case UPDATE:
+          return update(op, args, expected(op, request), request.dryRun());
+        case DELETE:
+          return delete(op, args, request.expectedVersion(), request.dryRun());
+        default:
+          throw new InputRejectedException(settings.systemId(), name, "-", "unsupported operation kind", null);
+      }
+    } catch (SQLException e) {
+      throw SqlErrors.map(settings.systemId(), name, e);
+    }
+  }
+
+  private String expected(Op op, OperationRequest request) {
+    return request.expectedVersion().orElseThrow(() -> new InputRejectedException(settings.systemId(),
+        op.descriptor().name(), "expectedVersion", "is required: read the record first and pass the version "
+            + "of its source, so that a concurrent change is detected", null));
+  }
+
+  /** Checks names and types of the arguments; returns them converted to the fields' Java types. */
+  private Map<String, Object> arguments(Op op, OperationRequest request) {
+    OperationDescriptor d = op.descriptor();
+    Map<String, Object> out = new LinkedHashMap<>();
+    for (Map.Entry<String, Object> a : request.arguments().entrySet()) {
+      FieldSchema f = d.inputField(a.getKey()).orElseThrow(() -> new InputRejectedException(settings.systemId(),
+          d.name(), a.getKey(), "is not an input of this operation; inputs: "
+              + d.input().stream().map(FieldSchema::name).collect(Collectors.toList()), null));
+      Object v = Values.coerce(a.getValue(), f.type()).orElseThrow(() -> new InputRejectedException(
+          settings.systemId(), d.name(), f.name(), "must be of type " + f.type() + " (JSON " + f.type().jsonType()
+              + f.type().jsonFormat().map(x -> ", format " + x).orElse("") + ")", null));
+      out.put(f.name(), v);
+    }
+    for (FieldSchema f : d.input()) {
+      if (f.required() && !out.containsKey(f.name())) {
+        throw new InputRejectedException(settings.systemId(), d.name(), f.name(), "is required", null);
+      }
+    }
+    for (Map.Entry<String, Object> a : out.entrySet()) {
+      if (a.getValue() instanceof Long l) {
+        int sqlType = sqlTypeOf(op.entity(), a.getKey());
+        if (!Values.fits(l, sqlType)) {
+          throw new InputRejectedException(settings.systemId(), d.name(), a.getKey(),
+              "is out of range for its column", null);
+        }
+      }
+    }
+    Object limit = out.get(LIMIT);
+    if (limit != null && ((Long) limit < 0 || (Long) limit > Integer.MAX_VALUE)) {
+      throw new InputRejectedException(settings.systemId(), d.name(), LIMIT, "must be 0 to " + Integer.MAX_VALUE
+          + " (0 for no limit)", null);
+    }
+    return out;
+  }
+
+  private static int sqlTypeOf(Entity e, String input) {
+    String column = input.endsWith(FROM_SUFFIX) ? input.substring(0, input.length() - FROM_SUFFIX.length())
+        : input.endsWith(TO_SUFFIX) ? input.substring(0, input.length() - TO_SUFFIX.length()) : input;
+    Optional<Column> c = e.column(column);
+    if (c.isPresent()) {
+      return c.get().sqlType();
+    }
+    return e.parameters().stream().filter(p -> p.name().equals(input)).map(NamedSql.Parameter::sqlType)
+        .findFirst().orElse(java.sql.Types.BIGINT);
+  }
+
+  // ---------------------------------------------------------------- reads
+
+  private RecordStream queryTable(Op op, Map<String, Object> args) throws SQLException {
+    Entity e = op.entity();
+    StringBuilder sql = select(e);
+    List<Object[]> binds = new ArrayList<>();
+    String sep = " WHERE ";
+    for (Column c : e.columns()) {
+      for (String[] cond : new String[][] {{c.name(), " = ?"}, {c.name() + FROM_SUFFIX, " >= ?"},
+          {c.name() + TO_SUFFIX, " <= ?"}}) {
+        Object v = args.get(cond[0]);
+        if (v != null) {
+          sql.append(sep).append(c.quoted()).append(cond[1]);
+          sep = " AND ";
+          binds.add(new Object[] {v, c});
+        }
+      }
+    }
+    sql.append(" ORDER BY ");
+    Object orderBy = args.get(ORDER_BY);
+    if (orderBy != null) {
+      String s = (String) orderBy;
+      boolean desc = s.startsWith("-");
+      String col = desc ? s.substring(1) : s;
+      Column c = e.column(col).orElseThrow(() -> new InputRejectedException(settings.systemId(),
+          op.descriptor().name(), ORDER_BY, "must name one of the columns "
+              + e.columns().stream().map(Column::name).toList() + ", optionally with '-' in front", null));
+      sql.append(c.quoted()).append(desc ? " DESC" : " ASC").append(", ");
+    }
+    sql.append(e.keys().stream().map(Column::quoted).collect(Collectors.joining(", ")));
+    return stream(op, sql.toString(), binds, limit(args));
+  }
+
+  private RecordStream queryConfigured(Op op, Map<String, Object> args) throws SQLException {
+    Entity e = op.entity();
+    NamedSql named = NamedSql.parse(e.from());
+    List<Object[]> binds = new ArrayList<>();
+    for (String p : named.names()) {
+      NamedSql.Parameter param = e.parameters().stream().filter(x -> x.name().equals(p)).findFirst().orElseThrow();
+      binds.add(new Object[] {args.get(p), param});
+    }
+    return stream(op, named.sql(), binds, limit(args));
+  }
+
+  private RecordStream changes(Op op, Map<String, Object> args) throws SQLException {
+    Entity e = op.entity();
+    Column cursor = e.cursor().orElseThrow();
+    StringBuilder sql = select(e);
+    List<Object[]> binds = new ArrayList<>();
+    if (args.containsKey(AFTER)) {
+      sql.append(" WHERE ").append(cursor.quoted()).append(" > ?");
+      binds.add(new Object[] {args.get(AFTER), cursor});
+    }
+    sql.append(" ORDER BY ").append(cursor.quoted());
+    return stream(op, sql.toString(), binds, limit(args));
+  }
+
+  private static int limit(Map<String, Object> args) {
+    Object l = args.get(LIMIT);
+    return l == null ? 0 : (int) (long) (Long) l;
+  }
+
+  private RecordStream get(Op op, Map<String, Object> args) throws SQLException {
+    Entity e = op.entity();
+    try (Connection c = settings.connections().open()) {
+      Optional<AdapterRecord> r = readByKey(c, op, args, false);
+      return RecordStream.of(List.of(r.orElseThrow(() -> notFound(op, args))));
+    }
+  }
+
+  private RecordStream stream(Op op, String sql, List<Object[]> binds, int limit) throws SQLException {
+    Connection c = settings.connections().open();
+    PreparedStatement ps = null;
+    try {
+      // Without a transaction, PostgreSQL ignores the fetch size and reads the whole result into memory.
+      c.setAutoCommit(false);
+      ps = c.prepareStatement(sql, ResultSet.TYPE_FORWARD_ONLY, ResultSet.CONCUR_READ_ONLY);
+      ps.setFetchSize(settings.fetchSize());
+      ps.setMaxRows(limit);
+      timeout(ps);
+      bindAll(ps, binds, 1);
+      ResultSet rs = ps.executeQuery();
+      RowStream s = new RowStream(this, op.descriptor(), op.entity(), c, ps, rs, Instant.now());
+      openStreams.add(s);
+      if (closed) {
+        s.close();
+      }
+      return s;
+    } catch (SQLException | RuntimeException e) {
+      closeQuietly(ps, c, e);
+      throw e;
+    }
+  }
+
+  // ---------------------------------------------------------------- writes
+
+  private RecordStream create(Op op, Map<String, Object> args, boolean dryRun) throws SQLException {
+    Entity e = op.entity();
+    List<Column> cols = new ArrayList<>();
+    List<Object[]> binds = new ArrayList<>();
+    for (Column c : e.columns()) {
+      if (args.containsKey(c.name())) {
+        cols.add(c);
+        binds.add(new Object[] {args.get(c.name()), c});
+      }
+    }
+    StringBuilder sql = new StringBuilder("INSERT INTO ").append(e.from()).append(" (");
+    sql.append(cols.stream().map(Column::quoted).collect(Collectors.joining(", ")));
+    e.version().ifPresent(v -> sql.append(cols.isEmpty() ? "" : ", ").append(v.quoted()));
+    sql.append(") VALUES (").append(cols.stream().map(x -> "?").collect(Collectors.joining(", ")));
+    e.version().ifPresent(v -> sql.append(cols.isEmpty() ? "" : ", ").append("1"));
+    sql.append(')');
+    boolean generatedKey = e.keys().stream().anyMatch(k -> !args.containsKey(k.name()));
+    return inTransaction(op, dryRun, c -> {
+      Map<String, Object> key = new LinkedHashMap<>();
+      String[] keyNames = e.keys().stream().map(Column::name).toArray(String[]::new);
+      try (PreparedStatement ps = generatedKey ? c.prepareStatement(sql.toString(), keyNames)
+          : c.prepareStatement(sql.toString())) {
+        timeout(ps);
+        bindAll(ps, binds, 1);
+        ps.executeUpdate();
+        if (generatedKey) {
+          try (ResultSet rs = ps.getGeneratedKeys()) {
+            if (!rs.next()) {
+              throw new InputRejectedException(settings.systemId(), op.descriptor().name(), e.keys().get(0).name(),
+                  "was not given and the database generated none; give the key", null);
+            }
+            for (int i = 0; i < e.keys().size(); i++) {
+              Column k = e.keys().get(i);
+              key.put(k.name(), Values.read(rs, i + 1, k.sqlType(), k.type()));
+            }
+          }
+        }
+      }
+      for (Column k : e.keys()) {
+        key.putIfAbsent(k.name(), args.get(k.name()));
+      }
+      return List.of(readByKey(c, op, key, false).orElseThrow(() -> notFound(op, key)));
+    });
+  }
+
+  private RecordStream update(Op op, Map<String, Object> args, String expected, boolean dryRun)
+      throws SQLException {
+    Entity e = op.entity();
+    List<Column> set = new ArrayList<>();
+    for (Column c : e.columns()) {
+      if (!e.keys().contains(c) && args.containsKey(c.name())) {
+        set.add(c);
+      }
+    }
+    if (set.isEmpty()) {
+      throw new InputRejectedException(settings.systemId(), op.descriptor().name(), "-",
+          "names no field to change; give at least one non-key field", null);
+    }
+    return inTransaction(op, dryRun, c -> {
+      checkVersion(c, op, args, expected);
+      StringBuilder sql = new StringBuilder("UPDATE ").append(e.from()).append(" SET ");
+      sql.append(set.stream().map(x -> x.quoted() + " = ?").collect(Collectors.joining(", ")));
+      e.version().ifPresent(v -> sql.append(", ").append(v.quoted()).append(" = ").append(v.quoted()).append(" + 1"));
+      sql.append(whereKey(e));
+      try (PreparedStatement ps = c.prepareStatement(sql.toString())) {
+        timeout(ps);
+        List<Object[]> binds = new ArrayList<>();
+        set.forEach(x -> binds.add(new Object[] {args.get(x.name()), x}));
+        e.keys().forEach(k -> binds.add(new Object[] {args.get(k.name()), k}));
+        bindAll(ps, binds, 1);
+        ps.executeUpdate();
+      }
+      return List.of(readByKey(c, op, args, false).orElseThrow(() -> notFound(op, args)));
+    });
+  }
+
+  private RecordStream delete(Op op, Map<String, Object> args, Optional<String> expected, boolean dryRun)
+      throws SQLException {
+    Entity e = op.entity();
+    return inTransaction(op, dryRun, c -> {
+      if (expected.isPresent()) {
+        checkVersion(c, op, args, expected.get());
+      }
+      try (PreparedStatement ps = c.prepareStatement("DELETE FROM " + e.from() + whereKey(e))) {
+        timeout(ps);
+        List<Object[]> binds = new ArrayList<>();
+        e.keys().forEach(k -> binds.add(new Object[] {args.get(k.name()), k}));
+        bindAll(ps, binds, 1);
+        if (ps.executeUpdate() == 0) {
+          throw notFound(op, args);
+        }
+      }
+      return List.of();
+    });
+  }
+
+  /**
+   * Locks the record ({@code SELECT ... FOR UPDATE}) and compares its current version with the expected one,
+   * inside the writing transaction, so no other writer can slip in between the check and the write.
+   */
+  private void checkVersion(Connection c, Op op, Map<String, Object> args, String expected) throws SQLException {
+    AdapterRecord current = readByKey(c, op, args, true).orElseThrow(() -> notFound(op, args));
+    String now = current.source().version().orElseThrow();
+    if (!now.equals(expected)) {
+      throw new VersionConflictException(settings.systemId(), op.descriptor().name(), current.source().keyString(),
+          expected, now);
+    }
+  }
+
+  private interface Work {
+    List<AdapterRecord> run(Connection c) throws SQLException;
+  }
+
+  /** Runs {@code work} in one transaction; commits, or rolls back for a dry run or on any failure. */
+  private RecordStream inTransaction(Op op, boolean dryRun, Work work) throws SQLException {
+    try (Connection c = settings.connections().open()) {
+      boolean autoCommit = c.getAutoCommit();
+      c.setAutoCommit(false);
+      try {
+        List<AdapterRecord> out = work.run(c);
+        if (dryRun) {
+          c.rollback();
+        } else {
+          c.commit();
+        }
+        return RecordStream.of(out);
+      } catch (SQLException | RuntimeException e) {
+        try {
+          c.rollback();
+        } catch (SQLException suppressed) {
+          e.addSuppressed(suppressed);
+        }
+        throw e;
+      } finally {
+        try {
+          c.setAutoCommit(autoCommit);
+        } catch (SQLException ignored) {
+          // the connection is closed next anyway
+        }
+      }
+    }
+  }
+
+  // ---------------------------------------------------------------- plumbing
+
+  private StringBuilder select(Entity e) {
+    return new StringBuilder("SELECT ")
+        .append(e.columns().stream().map(Column::quoted).collect(Collectors.joining(", ")))
+        .append(" FROM ").append(e.from());
+  }
+
+  private static String whereKey(Entity e) {
+    return " WHERE " + e.keys().stream().map(k -> k.quoted() + " = ?").collect(Collectors.joining(" AND "));
+  }
+
+  private Optional<AdapterRecord> readByKey(Connection c, Op op, Map<String, Object> key, boolean forUpdate)
+      throws SQLException {
+    Entity e = op.entity();
+    String sql = select(e) + whereKey(e) + (forUpdate ? " FOR UPDATE" : "");
+    try (PreparedStatement ps = c.prepareStatement(sql)) {
+      timeout(ps);
+      List<Object[]> binds = new ArrayList<>();
+      e.keys().forEach(k -> binds.add(new Object[] {key.get(k.name()), k}));
+      bindAll(ps, binds, 1);
+      try (ResultSet rs = ps.executeQuery()) {
+        return rs.next() ? Optional.of(record(e, rs, Instant.now())) : Optional.empty();
+      }
+    }
+  }
+
+  private RecordNotFoundException notFound(Op op, Map<String, Object> args) {
+    String key = op.entity().keys().stream().map(k -> String.valueOf(args.get(k.name())))
+        .collect(Collectors.joining("|"));
+    return new RecordNotFoundException(settings.systemId(), op.descriptor().name(), op.entity().name(), key);
+  }
+
+  private static void bindAll(PreparedStatement ps, List<Object[]> binds, int first) throws SQLException {
+    int i = first;
+    for (Object[] b : binds) {
+      if (b[1] instanceof Column c) {
+        Values.bind(ps, i++, b[0], c.sqlType(), c.type());
+      } else {
+        NamedSql.Parameter p = (NamedSql.Parameter) b[1];
+        Values.bind(ps, i++, b[0], p.sqlType(), p.type());
+      }
+    }
+  }
+
+  private void timeout(PreparedStatement ps) throws SQLException {
+    long seconds = settings.queryTimeout().toSeconds();
+    if (seconds > 0) {
+      ps.setQueryTimeout((int) Math.min(seconds, Integer.MAX_VALUE));
+    }
+  }
+
+  /** Builds a record from the current row. */
+  AdapterRecord record(Entity e, ResultSet rs, Instant fetchedAt) throws SQLException {
+    List<Column> columns = e.columns();
+    Map<String, Object> fields = new LinkedHashMap<>(columns.size() * 2);
+    RowVersion hash = e.version().isEmpty() && e.table() ? new RowVersion() : null;
+    for (int i = 0; i < columns.size(); i++) {
+      Column c = columns.get(i);
+      Object v = Values.read(rs, i + 1, c.sqlType(), c.type());
+      if (v != null) {
+        fields.put(c.name(), v);
+      }
+      if (hash != null) {
+        hash.add(v);
+      }
+    }
+    Map<String, Object> key;
+    if (e.keys().size() == 1) {
+      String k = e.keys().get(0).name();
+      Object v = fields.get(k);
+      key = v == null ? Map.of() : Map.of(k, v);
+    } else {
+      key = new LinkedHashMap<>();
+      for (Column k : e.keys()) {
+        Object v = fields.get(k.name());
+        if (v != null) {
+          key.put(k.name(), v);
+        }
+      }
+    }
+    if (key.size() != e.keys().size()) {
+      throw new AdapterException(settings.systemId(), e.name(), "a row of " + e.name()
+          + " has no value in a key column; give the configured query a non-null first column", false, null);
+    }
+    Optional<String> version = e.version().map(v -> String.valueOf(fields.get(v.name())));
+    if (hash != null) {
+      version = Optional.of(hash.value());
+    }
+    return new AdapterRecord(new SourceRef(settings.systemId(), e.name(), key, version, fetchedAt), fields);
+  }
+
+  /** A change-feed record carries its cursor as version. */
+  AdapterRecord changeRecord(Entity e, ResultSet rs, Instant fetchedAt) throws SQLException {
+    AdapterRecord r = record(e, rs, fetchedAt);
+    Object cursor = r.fields().get(e.cursor().orElseThrow().name());
+    SourceRef s = r.source();
+    return new AdapterRecord(new SourceRef(s.systemId(), s.entity(), s.key(),
+        Optional.ofNullable(cursor).map(Values::canonical), s.fetchedAt()), r.fields());
+  }
+
+  String systemId() {
+    return settings.systemId();
+  }
+
+  void released(RowStream s) {
+    openStreams.remove(s);
+  }
+
+  static void closeQuietly(PreparedStatement ps, Connection c, Exception cause) {
+    try {
+      if (ps != null) {
+        ps.close();
+      }
+    } catch (SQLException e) {
+      cause.addSuppressed(e);
+    }
+    try {
+      c.rollback();
+    } catch (SQLException e) {
+      cause.addSuppressed(e);
+    }
+    try {
+      c.close();
+    } catch (SQLException e) {
+      cause.addSuppressed(e);
+    }
+  }
+
+  @Override
+  public Health health() {
+    long start = System.nanoTime();
+    if (closed) {
+      return new Health(Health.Status.DOWN, "the adapter is closed", Duration.ZERO);
+    }
+    try (Connection c = settings.connections().open()) {
+      boolean valid = c.isValid(5);
+      Duration took = Duration.ofNanos(System.nanoTime() - start);
+      return valid ? new Health(Health.Status.UP, "connection valid", took)
+          : new Health(Health.Status.DOWN, "the connection did not answer within 5 s", took);
+    } catch (SQLException e) {
+      return new Health(Health.Status.DOWN, "cannot connect (SQLState " + e.getSQLState() + ")",
+          Duration.ofNanos(System.nanoTime() - start));
+    }
+  }
+
+  /** Closes every open record stream; connections come from the configured source and go back to it. */
+  @Override
+  public void close() {
+    closed = true;
+    for (RowStream s : List.copyOf(openStreams)) {
+      s.close();
+    }
+  }
+}
