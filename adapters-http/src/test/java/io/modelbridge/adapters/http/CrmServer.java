@@ -58,6 +58,19 @@ final class CrmServer implements AutoCloseable {
     customers.put(id, c);
   }
 
+  /** Replaces every customer with {@code n} fresh ones at version 1 (C001...), every other one in Lyon. */
+  void seed(int n) {
+    customers.clear();
+    for (int i = 1; i <= n; i++) {
+      addCustomer(String.format("C%03d", i), "Customer " + i, i % 2 == 0 ? "Lyon" : "Genève", i + ".50");
+    }
+  }
+
+  /** A digest of every customer: equal exactly when nothing changed. */
+  String snapshot() {
+    return customers.toString();
+  }
+
   ObjectNode customer(String id) {
     return customers.get(id);
   }

@@ -40,9 +40,7 @@ class HttpAdapterTest {
   @BeforeEach
   void start() throws IOException {
     crm = new CrmServer();
-    for (int i = 1; i <= 25; i++) {
-      crm.addCustomer(String.format("C%03d", i), "Customer " + i, i % 2 == 0 ? "Lyon" : "Genève", i + ".50");
-    }
+    crm.seed(25);
     adapter = create(Map.of());
   }
 
