@@ -147,7 +147,9 @@ public final class AdapterConfig {
     } catch (RuntimeException e) {
       String shown = key.secret() ? "(secret)" : "'" + raw + "'";
       throw new InvalidAdapterConfigException(systemId, key.name(),
-          "has value " + shown + ", which is not a valid " + key.type() + " (" + e.getMessage() + ")");
+          "has value " + shown + ", which is not a valid " + key.type()
+              // the parser's message repeats the value, so a secret's is left out
+              + (key.secret() ? "" : " (" + e.getMessage() + ")"));
     }
   }
 

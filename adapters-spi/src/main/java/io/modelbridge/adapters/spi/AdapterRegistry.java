@@ -69,7 +69,8 @@ public final class AdapterRegistry {
         provider = handle.get();
       } catch (ServiceConfigurationError | RuntimeException | LinkageError e) {
         rejected.add(new Rejected(handle.type().getName(),
-            "could not be instantiated (" + e + "); a provider needs a public no-argument constructor"));
+            "could not be instantiated (" + (e.getCause() != null ? e.getCause() : e)
+                + "); a provider needs a public no-argument constructor"));
         continue;
       }
       admit(provider, found, rejected);
