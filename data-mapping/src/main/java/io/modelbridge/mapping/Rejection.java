@@ -30,4 +30,12 @@ public record Rejection(
       throw new IllegalArgumentException("a rejection needs at least one violation");
     }
   }
+
+  /** Mapping, key, provenance and violations; never the source data, which may hold personal data. */
+  @Override
+  public String toString() {
+    return "Rejection[mapping=" + mapping + ", sourceKey=" + sourceKey
+        + source.map(s -> ", source=" + s.locator() + s.version().map(v -> "@" + v).orElse("")).orElse("")
+        + ", violations=" + violations + "]";
+  }
 }

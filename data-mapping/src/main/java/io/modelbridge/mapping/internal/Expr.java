@@ -206,7 +206,8 @@ public interface Expr {
         java.util.Map.entry("present", new int[] {1, 1}),
         java.util.Map.entry("between", new int[] {3, 3}),
         java.util.Map.entry("matches", new int[] {2, 2}),
-        java.util.Map.entry("in", new int[] {2, Integer.MAX_VALUE}));
+        java.util.Map.entry("in", new int[] {2, Integer.MAX_VALUE}),
+        java.util.Map.entry("if", new int[] {3, 3}));
 
     @Override
     public Object eval(Object root) {
@@ -214,6 +215,10 @@ public interface Expr {
         case "present": {
           Object v = args.get(0).eval(root);
           return v != null && !(v instanceof String && ((String) v).isBlank());
+        }
+        case "if": {
+          Object c = args.get(0).eval(root);
+          return Boolean.TRUE.equals(c) ? args.get(1).eval(root) : args.get(2).eval(root);
         }
         case "coalesce":
           for (Expr a : args) {
