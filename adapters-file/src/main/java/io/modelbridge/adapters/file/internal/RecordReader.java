@@ -1,0 +1,142 @@
+package io.modelbridge.adapters.file.internal;
+
+import java.io.ByteArrayOutputStream;
+import java.io.Closeable;
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.ArrayDeque;
+import java.util.Deque;
+
+/**
+ * Reads a file record by record as raw bytes, never more than one record in memory. Lines end at
+ * {@code \n}; a {@code \r} right before it belongs to the line break. For CSV a record continues over line
+ * breaks while a quote is open; counting {@code "} bytes is safe because every supported encoding is
+ * ASCII-compatible (the byte 0x22 is never part of a multi-byte character in UTF-8, ISO-8859-1 or GBK).
+ */
+final class RecordReader implements Closeable {
+
+  private static final byte[] NONE = new byte[0];
+
+  private final InputStream in;
+  private final boolean csv;
+  private final int maxLinesPerRecord;
+  private final Deque<RawRecord> pushedBack = new ArrayDeque<>();
+  private final byte[] buffer = new byte[16 * 1024];
+  private int pos;
+  private int limit;
+  private long nextLine = 1;
+  private boolean eof;
+
+  /** An unclosed quote ran to the end of the file or past the limit: the first line is the reject. */
+  static final String UNCLOSED_QUOTE = "a quoted field is not closed";
+
+  /**
+   * @param in the file (read in blocks; no buffering needed)
+   * @param csv whether quoted fields may span lines
+   * @param maxLinesPerRecord how many physical lines a CSV record may span before its first line is rejected
+   */
+  RecordReader(InputStream in, boolean csv, int maxLinesPerRecord) {
+    this.in = in;
+    this.csv = csv;
+    this.maxLinesPerRecord = maxLinesPerRecord;
+  }
+
+  /** The outcome of one read: a record, or a first line rejected for an unclosed quote. */
+  record Next(RawRecord record, boolean unclosedQuote) {}
+
+  /** The next record, or null at the end of the file. */
+  Next next() throws IOException {
+    RawRecord first = physical();
+    if (first == null) {
+      return null;
+    }
+    if (!csv || quotes(first.bytes()) % 2 == 0) {
+      return new Next(first, false);
+    }
+    // A quoted field spans lines: gather until the quote closes (an even number of quotes in all).
+    java.util.List<RawRecord> parts = new java.util.ArrayList<>();
+    parts.add(first);
+    boolean open = true;
+    while (open && parts.size() < maxLinesPerRecord) {
+      RawRecord more = physical();
+      if (more == null) {
+        break;
+      }
+      parts.add(more);
+      open = quotes(more.bytes()) % 2 == 0;
+    }
+    if (!open) {
+      return new Next(join(parts), false);
+    }
+    // Never closed: reject only the first line and read the others again on their own.
+    for (int i = parts.size() - 1; i >= 1; i--) {
+      pushedBack.push(parts.get(i));
+    }
+    return new Next(first, true);
+  }
+
+  private static RawRecord join(java.util.List<RawRecord> parts) {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    for (int i = 0; i < parts.size(); i++) {
+      out.writeBytes(parts.get(i).bytes());
+      if (i < parts.size() - 1) {
+        out.writeBytes(parts.get(i).terminator());
+      }
+    }
+    return new RawRecord(parts.get(0).lineNumber(), out.toByteArray(), parts.get(parts.size() - 1).terminator());
+  }
+
+  private static int quotes(byte[] bytes) {
+    int n = 0;
+    for (byte b : bytes) {
+      if (b == '"') {
+        n++;
+      }
+    }
+    return n;
+  }
+
+  private RawRecord physical() throws IOException {
+    if (!pushedBack.isEmpty()) {
+      return pushedBack.pop();
+    }
+    if (eof) {
+      return null;
+    }
+    ByteArrayOutputStream line = new ByteArrayOutputStream(128);
+    while (true) {
+      if (pos == limit) {
+        limit = in.read(buffer);
+        pos = 0;
+        if (limit <= 0) {
+          limit = 0;
+          break;
+        }
+      }
+      int lineStart = pos;
+      while (pos < limit && buffer[pos] != '\n') {
+        pos++;
+      }
+      line.write(buffer, lineStart, pos - lineStart);
+      if (pos < limit) {
+        pos++;
+        byte[] content = line.toByteArray();
+        if (content.length > 0 && content[content.length - 1] == '\r') {
+          byte[] stripped = java.util.Arrays.copyOf(content, content.length - 1);
+          return new RawRecord(nextLine++, stripped, new byte[] {'\r', '\n'});
+        }
+        return new RawRecord(nextLine++, content, new byte[] {'\n'});
+      }
+    }
+    eof = true;
+    if (line.size() == 0) {
+      return null;
+    }
+    return new RawRecord(nextLine++, line.toByteArray(), NONE);
+  }
+
+  @Override
+  public void close() throws IOException {
+    in.close();
+  }
+}
