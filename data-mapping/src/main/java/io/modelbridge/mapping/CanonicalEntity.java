@@ -39,6 +39,26 @@ public record CanonicalEntity(String entity, String key, Map<String, Object> fie
     return source.flatMap(SourceRef::version);
   }
 
+  /**
+   * The entity as one line of JSON: {@code {"entity", "key", "fields", "source": {"system", "entity", "key",
+   * "version", "fetchedAt"}}} (source only when known); decimals exact.
+   */
+  public String toJson() {
+    com.fasterxml.jackson.databind.node.ObjectNode o = io.modelbridge.mapping.internal.Json.MAPPER.createObjectNode();
+    o.put("entity", entity);
+    o.put("key", key);
+    o.set("fields", io.modelbridge.mapping.internal.Json.toNode(fields));
+    source.ifPresent(s -> {
+      com.fasterxml.jackson.databind.node.ObjectNode src = o.putObject("source");
+      src.put("system", s.systemId());
+      src.put("entity", s.entity());
+      src.set("key", io.modelbridge.mapping.internal.Json.toNode(s.key()));
+      s.version().ifPresent(v -> src.put("version", v));
+      src.put("fetchedAt", s.fetchedAt().toString());
+    });
+    return o.toString();
+  }
+
   /** When the source record was read, if known. */
   public Optional<Instant> fetchedAt() {
     return source.map(SourceRef::fetchedAt);
