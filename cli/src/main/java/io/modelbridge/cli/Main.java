@@ -19,7 +19,8 @@ import picocli.CommandLine.Command;
 public final class Main implements Runnable {
 
   /** Subcommand instances, in the order {@code --help} lists them. */
-  static final List<Object> SUBCOMMANDS = List.of();
+  static final List<Object> SUBCOMMANDS = List.of(
+      new MapCommand());
 
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
@@ -37,8 +38,9 @@ public final class Main implements Runnable {
   public static CommandLine commandLine() {
     CommandLine cli = new CommandLine(new Main());
     SUBCOMMANDS.forEach(cli::addSubcommand);
-    cli.setExitCodeOnInvalidInput(2);
-    cli.setExitCodeOnExecutionException(2);
+    // picocli 4.7 has no setExitCodeOnInvalidInput/OnExecutionException: invalid input already exits with
+    // ExitCode.USAGE (2); the mapper makes an exception escaping a command exit with 2 as well.
+    cli.setExitCodeExceptionMapper(e -> 2);
     return cli;
   }
 
