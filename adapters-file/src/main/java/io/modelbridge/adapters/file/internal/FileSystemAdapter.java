@@ -249,7 +249,7 @@ public final class FileSystemAdapter implements SystemAdapter {
       try {
         if (reader == null) {
           reader = new RecordReader(openFile(operation), s.layout().format() == FileLayout.Format.CSV,
-              MAX_LINES_PER_RECORD);
+              s.delimiter(), MAX_LINES_PER_RECORD);
           header(reader, operation);
         }
         n = reader.next();
@@ -378,7 +378,7 @@ public final class FileSystemAdapter implements SystemAdapter {
     RecordCodec codec = codec();
     long unreadable = 0;
     try (RecordReader reader = new RecordReader(openFile(operation),
-        s.layout().format() == FileLayout.Format.CSV, MAX_LINES_PER_RECORD)) {
+        s.layout().format() == FileLayout.Format.CSV, s.delimiter(), MAX_LINES_PER_RECORD)) {
       header(reader, operation);
       RecordReader.Next n;
       while ((n = reader.next()) != null) {
@@ -436,7 +436,7 @@ public final class FileSystemAdapter implements SystemAdapter {
         boolean any = false;
         if (exists) {
           try (RecordReader reader = new RecordReader(Files.newInputStream(s.file()),
-              s.layout().format() == FileLayout.Format.CSV, MAX_LINES_PER_RECORD)) {
+              s.layout().format() == FileLayout.Format.CSV, s.delimiter(), MAX_LINES_PER_RECORD)) {
             RawRecord header = header(reader, name);
             if (header != null) {
               out.write(header.bytes());

@@ -10,8 +10,9 @@ import java.util.Deque;
 /**
  * Reads a file record by record as raw bytes, never more than one record in memory. Lines end at
  * {@code \n}; a {@code \r} right before it belongs to the line break. For CSV a record continues over line
- * breaks while a quote is open; counting {@code "} bytes is safe because every supported encoding is
- * ASCII-compatible (the byte 0x22 is never part of a multi-byte character in UTF-8, ISO-8859-1 or GBK).
+ * breaks while a quoted field is open; scanning bytes for quotes is safe because every supported encoding is
+ * ASCII-compatible (the bytes of {@code "}, the delimiter and the line break are never part of a multi-byte
+ * character in UTF-8, ISO-8859-1 or GBK).
  */
 final class RecordReader implements Closeable {
 
@@ -19,6 +20,7 @@ final class RecordReader implements Closeable {
 
   private final InputStream in;
   private final boolean csv;
+  private final byte delimiter;
   private final int maxLinesPerRecord;
   private final Deque<RawRecord> pushedBack = new ArrayDeque<>();
   private final byte[] buffer = new byte[16 * 1024];
@@ -33,10 +35,12 @@ final class RecordReader implements Closeable {
   /**
    * @param in the file (read in blocks; no buffering needed)
    * @param csv whether quoted fields may span lines
+   * @param delimiter the CSV delimiter (ASCII)
    * @param maxLinesPerRecord how many physical lines a CSV record may span before its first line is rejected
    */
-  RecordReader(InputStream in, boolean csv, int maxLinesPerRecord) {
+  RecordReader(InputStream in, boolean csv, char delimiter, int maxLinesPerRecord) {
     this.in = in;
+    this.delimiter = (byte) delimiter;
     this.csv = csv;
     this.maxLinesPerRecord = maxLinesPerRecord;
   }
@@ -50,10 +54,10 @@ final class RecordReader implements Closeable {
     if (first == null) {
       return null;
     }
-    if (!csv || quotes(first.bytes()) % 2 == 0) {
+    if (!csv || !endsInsideQuotes(first.bytes(), false)) {
       return new Next(first, false);
     }
-    // A quoted field spans lines: gather until the quote closes (an even number of quotes in all).
+    // A quoted field spans lines: gather until the quote closes.
     java.util.List<RawRecord> parts = new java.util.ArrayList<>();
     parts.add(first);
     boolean open = true;
@@ -63,7 +67,7 @@ final class RecordReader implements Closeable {
         break;
       }
       parts.add(more);
-      open = quotes(more.bytes()) % 2 == 0;
+      open = endsInsideQuotes(more.bytes(), true);
     }
     if (!open) {
       return new Next(join(parts), false);
@@ -86,14 +90,35 @@ final class RecordReader implements Closeable {
     return new RawRecord(parts.get(0).lineNumber(), out.toByteArray(), parts.get(parts.size() - 1).terminator());
   }
 
-  private static int quotes(byte[] bytes) {
-    int n = 0;
-    for (byte b : bytes) {
-      if (b == '"') {
-        n++;
+  /**
+   * Whether a line ends inside a quoted field. As RFC 4180 says, a quote opens a quoted field only at the
+   * start of a field; a quote inside an unquoted field is a stray character the parser rejects, and it must
+   * not swallow the following lines.
+   *
+   * @param startsInside whether the line continues a quoted field from the line before
+   */
+  private boolean endsInsideQuotes(byte[] bytes, boolean startsInside) {
+    boolean inside = startsInside;
+    boolean fieldStart = !startsInside;
+    for (int i = 0; i < bytes.length; i++) {
+      byte b = bytes[i];
+      if (inside) {
+        if (b == '"') {
+          if (i + 1 < bytes.length && bytes[i + 1] == '"') {
+            i++;
+          } else {
+            inside = false;
+          }
+        }
+        fieldStart = false;
+      } else if (b == '"' && fieldStart) {
+        inside = true;
+        fieldStart = false;
+      } else {
+        fieldStart = b == delimiter;
       }
     }
-    return n;
+    return inside;
   }
 
   private RawRecord physical() throws IOException {
