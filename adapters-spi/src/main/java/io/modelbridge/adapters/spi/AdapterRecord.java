@@ -1,7 +1,5 @@
 package io.modelbridge.adapters.spi;
 
-import java.util.Collections;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -21,11 +19,7 @@ public record AdapterRecord(SourceRef source, Map<String, Object> fields) {
   public AdapterRecord {
     Objects.requireNonNull(source, "source cannot be null");
     Objects.requireNonNull(fields, "fields cannot be null");
-    var ordered = new LinkedHashMap<String, Object>();
-    fields.forEach((k, v) -> ordered.put(
-        Objects.requireNonNull(k, "field name cannot be null"),
-        Objects.requireNonNull(v, () -> "field '" + k + "' cannot be null; leave an absent value out")));
-    fields = Collections.unmodifiableMap(ordered);
+    fields = CompactMaps.copyOf(fields, "field", "; leave an absent value out");
   }
 
   /** The value of a field, if present. */

@@ -1,7 +1,6 @@
 package io.modelbridge.adapters.spi;
 
 import java.time.Instant;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -27,11 +26,7 @@ public record SourceRef(
     if (key.isEmpty()) {
       throw new IllegalArgumentException("key of a record of " + systemId + "/" + entity + " must not be empty");
     }
-    var ordered = new LinkedHashMap<String, Object>();
-    key.forEach((k, v) -> ordered.put(
-        Objects.requireNonNull(k, "key field name cannot be null"),
-        Objects.requireNonNull(v, () -> "key field '" + k + "' cannot be null")));
-    key = java.util.Collections.unmodifiableMap(ordered);
+    key = CompactMaps.copyOf(key, "key field", "");
     Objects.requireNonNull(version, "version cannot be null (use Optional.empty())");
     Objects.requireNonNull(fetchedAt, "fetchedAt cannot be null");
   }

@@ -536,14 +536,22 @@ public final class JdbcAdapter implements SystemAdapter {
 
   /** Builds a record from the current row. */
   AdapterRecord record(Entity e, ResultSet rs, Instant fetchedAt) throws SQLException {
+    return record(e, rs, fetchedAt, new RowMap(e.columns().size()));
+  }
+
+  /**
+   * Builds a record from the current row, reading the values into {@code fields}, which a stream reuses
+   * from row to row: the record copies them.
+   */
+  AdapterRecord record(Entity e, ResultSet rs, Instant fetchedAt, RowMap fields) throws SQLException {
     List<Column> columns = e.columns();
-    Map<String, Object> fields = new LinkedHashMap<>(columns.size() * 2);
+    fields.clear();
     RowVersion hash = e.version().isEmpty() && e.table() ? new RowVersion() : null;
     for (int i = 0; i < columns.size(); i++) {
       Column c = columns.get(i);
       Object v = Values.read(rs, i + 1, c.sqlType(), c.type());
       if (v != null) {
-        fields.put(c.name(), v);
+        fields.add(c.name(), v);
       }
       if (hash != null) {
         hash.add(v);
@@ -575,8 +583,8 @@ public final class JdbcAdapter implements SystemAdapter {
   }
 
   /** A change-feed record carries its cursor as version. */
-  AdapterRecord changeRecord(Entity e, ResultSet rs, Instant fetchedAt) throws SQLException {
-    AdapterRecord r = record(e, rs, fetchedAt);
+  AdapterRecord changeRecord(Entity e, ResultSet rs, Instant fetchedAt, RowMap fields) throws SQLException {
+    AdapterRecord r = record(e, rs, fetchedAt, fields);
     Object cursor = r.fields().get(e.cursor().orElseThrow().name());
     SourceRef s = r.source();
     return new AdapterRecord(new SourceRef(s.systemId(), s.entity(), s.key(),

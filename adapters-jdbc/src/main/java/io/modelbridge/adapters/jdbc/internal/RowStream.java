@@ -25,6 +25,7 @@ final class RowStream implements RecordStream {
   private final ResultSet rs;
   private final Instant fetchedAt;
   private final boolean changeFeed;
+  private final RowMap row;
   private boolean ready;
   private boolean closed;
 
@@ -38,6 +39,7 @@ final class RowStream implements RecordStream {
     this.rs = rs;
     this.fetchedAt = fetchedAt;
     this.changeFeed = operation.kind() == OperationKind.SUBSCRIBE;
+    this.row = new RowMap(entity.columns().size());
   }
 
   @Override
@@ -67,7 +69,7 @@ final class RowStream implements RecordStream {
     }
     ready = false;
     try {
-      return changeFeed ? adapter.changeRecord(entity, rs, fetchedAt) : adapter.record(entity, rs, fetchedAt);
+      return changeFeed ? adapter.changeRecord(entity, rs, fetchedAt, row) : adapter.record(entity, rs, fetchedAt, row);
     } catch (SQLException e) {
       close();
       throw SqlErrors.map(adapter.systemId(), operation.name(), e);

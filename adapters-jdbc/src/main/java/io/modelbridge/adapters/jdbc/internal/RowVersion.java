@@ -1,27 +1,56 @@
 package io.modelbridge.adapters.jdbc.internal;
 
 import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDate;
 
 /**
- * Derives a record version from a row's values, for tables without a version column: a 128-bit hash of the
- * canonical text of every exposed column, so any change of any value gives a different version. Not a
- * cryptographic digest: it detects concurrent changes, it does not resist crafted collisions.
+ * Derives a record version from a row's values, for tables without a version column: a 128-bit hash of every
+ * exposed column's value, so any change of any value gives a different version. Values are hashed without
+ * converting them to text, since this runs for every row streamed. Not a cryptographic digest: it detects
+ * concurrent changes, it does not resist crafted collisions.
  */
 final class RowVersion {
+
+  private static final char[] HEX = "0123456789abcdef".toCharArray();
 
   private long h1 = 0xcbf29ce484222325L;
   private long h2 = 0x9E3779B97F4A7C15L;
 
   void add(Object value) {
     if (value == null) {
-      mix(0xFFFF);
-      return;
+      mix(0x7fff_0001);
+    } else if (value instanceof Long l) {
+      mix(1);
+      mixLong(l);
+    } else if (value instanceof String s) {
+      mix(2);
+      mix(s.length());
+      for (int i = 0; i < s.length(); i++) {
+        mix(s.charAt(i));
+      }
+    } else if (value instanceof BigDecimal d) {
+      // hashCode covers unscaled value and scale, without allocating for values that fit in a long
+      mix(3);
+      mix(d.hashCode());
+      mix(d.precision());
+    } else if (value instanceof LocalDate d) {
+      mix(4);
+      mixLong(d.toEpochDay());
+    } else if (value instanceof Instant t) {
+      mix(5);
+      mixLong(t.getEpochSecond());
+      mix(t.getNano());
+    } else if (value instanceof Boolean b) {
+      mix(b ? 6 : 7);
+    } else {
+      add(value.toString());
     }
-    String text = value instanceof BigDecimal d ? Values.canonical(d) : value.toString();
-    mix(text.length());
-    for (int i = 0; i < text.length(); i++) {
-      mix(text.charAt(i));
-    }
+  }
+
+  private void mixLong(long v) {
+    mix((int) v);
+    mix((int) (v >>> 32));
   }
 
   private void mix(int c) {
@@ -30,7 +59,10 @@ final class RowVersion {
   }
 
   String value() {
-    return hex(fmix(h1 ^ h2 >>> 7)) + hex(fmix(h2 + h1));
+    char[] out = new char[32];
+    hex(fmix(h1 ^ (h2 >>> 7)), out, 0);
+    hex(fmix(h2 + h1), out, 16);
+    return new String(out);
   }
 
   private static long fmix(long k) {
@@ -42,8 +74,10 @@ final class RowVersion {
     return k;
   }
 
-  private static String hex(long v) {
-    String s = Long.toHexString(v);
-    return "0".repeat(16 - s.length()) + s;
+  private static void hex(long v, char[] out, int at) {
+    for (int i = 15; i >= 0; i--) {
+      out[at + i] = HEX[(int) (v & 0xf)];
+      v >>>= 4;
+    }
   }
 }
