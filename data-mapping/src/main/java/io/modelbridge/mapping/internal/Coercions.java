@@ -146,12 +146,36 @@ public final class Coercions {
     if (v instanceof Integer || v instanceof Short || v instanceof Byte) {
       return ((Number) v).longValue();
     }
+    if (v instanceof String) {
+      Long fast = plainLong((String) v);
+      if (fast != null) {
+        return fast;
+      }
+    }
     BigDecimal d = decimal(v, format);
     try {
       return d.stripTrailingZeros().longValueExact();
     } catch (ArithmeticException e) {
       throw new CoercionException("a whole number within the 64-bit range");
     }
+  }
+
+  /** A plain run of at most 18 digits with an optional minus sign, or null. */
+  private static Long plainLong(String s) {
+    int n = s.length();
+    int start = n > 0 && s.charAt(0) == '-' ? 1 : 0;
+    if (n == start || n - start > 18) {
+      return null;
+    }
+    long v = 0;
+    for (int i = start; i < n; i++) {
+      char c = s.charAt(i);
+      if (c < '0' || c > '9') {
+        return null;
+      }
+      v = v * 10 + (c - '0');
+    }
+    return start == 1 ? -v : v;
   }
 
   /** A boolean from true/false, Y/N, yes/no, 1/0, oui/non, ja/nein and a few more (case-insensitive). */
@@ -171,6 +195,16 @@ public final class Coercions {
     }
     if (v instanceof String) {
       String s = ((String) v).strip();
+      if (s.length() == 1) {
+        switch (s.charAt(0)) {
+          case 'Y': case 'y': case 'J': case 'j': case 'T': case 't': case 'O': case 'o': case '1':
+            return true;
+          case 'N': case 'n': case 'F': case 'f': case '0':
+            return false;
+          default:
+            break;
+        }
+      }
       if (s.length() <= 5) {
         Boolean b = BOOLEANS.get(s.toLowerCase(Locale.ROOT));
         if (b != null) {
@@ -221,6 +255,9 @@ public final class Coercions {
       if (s.length() > 64) {
         throw new CoercionException("a date");
       }
+      if (formats.formatters().isEmpty() && isIsoDate(s)) {
+        return s; // already the canonical text, validated
+      }
       for (DateTimeFormatter f : formats.formatters()) {
         LocalDate d = tryDate(s, f);
         if (d != null) {
@@ -242,6 +279,33 @@ public final class Coercions {
       throw new CoercionException("a date (yyyy-MM-dd" + patterns(formats) + ")");
     }
     throw new CoercionException("a date");
+  }
+
+  /** Whether the text is exactly a valid {@code yyyy-MM-dd} date with a year from 1 to 9999. */
+  private static boolean isIsoDate(String s) {
+    if (s.length() != 10 || s.charAt(4) != '-' || s.charAt(7) != '-') {
+      return false;
+    }
+    int y = digits(s, 0, 4);
+    int m = digits(s, 5, 7);
+    int d = digits(s, 8, 10);
+    if (y < 1 || m < 1 || m > 12 || d < 1) {
+      return false;
+    }
+    int days = m == 2 ? (java.time.Year.isLeap(y) ? 29 : 28) : (m == 4 || m == 6 || m == 9 || m == 11) ? 30 : 31;
+    return d <= days;
+  }
+
+  private static int digits(String s, int from, int to) {
+    int v = 0;
+    for (int i = from; i < to; i++) {
+      char c = s.charAt(i);
+      if (c < '0' || c > '9') {
+        return -1;
+      }
+      v = v * 10 + (c - '0');
+    }
+    return v;
   }
 
   private static LocalDate tryDate(String s, DateTimeFormatter f) {

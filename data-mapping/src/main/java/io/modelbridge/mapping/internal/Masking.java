@@ -26,6 +26,15 @@ public final class Masking {
     return false;
   }
 
+  private static boolean hasControl(String s) {
+    for (int i = 0; i < s.length(); i++) {
+      if (Character.isISOControl(s.charAt(i))) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   /** The value as text for a message: masked if personal, shortened if long, control characters escaped. */
   public static String show(Object value, boolean personal) {
     if (value == null) {
@@ -35,6 +44,9 @@ public final class Masking {
       return MASK;
     }
     String s = value instanceof BigDecimal ? ((BigDecimal) value).toPlainString() : String.valueOf(value);
+    if (s.length() <= MAX_SHOWN && !hasControl(s)) {
+      return s;
+    }
     StringBuilder sb = new StringBuilder(Math.min(s.length(), MAX_SHOWN + 20));
     int n = s.length();
     int i = 0;
