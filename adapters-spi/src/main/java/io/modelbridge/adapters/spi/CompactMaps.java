@@ -20,6 +20,8 @@ import java.util.function.BiConsumer;
 final class CompactMaps {
 
   private static final int MAX_COMPACT = 12;
+  /** {@code Map.of(k, v)}: already immutable, null-free and (with one entry) ordered; kept as it is. */
+  private static final Class<?> SINGLE_ENTRY = Map.of("k", "v").getClass();
 
   private CompactMaps() {}
 
@@ -32,6 +34,9 @@ final class CompactMaps {
    */
   static Map<String, Object> copyOf(Map<String, Object> source, String what, String nullValueHint) {
     int n = source.size();
+    if (n == 1 && source.getClass() == SINGLE_ENTRY) {
+      return source;
+    }
     Filler f = new Filler(what, nullValueHint, n <= MAX_COMPACT ? n : -1);
     source.forEach(f);
     if (f.linked != null) {

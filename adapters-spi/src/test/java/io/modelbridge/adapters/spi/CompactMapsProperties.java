@@ -32,6 +32,14 @@ class CompactMapsProperties {
   }
 
   @Example
+  void singleEntryMapOf_isKeptAsItIs() {
+    Map<String, Object> key = Map.of("id", 10248L);
+    assertThat(CompactMaps.copyOf(key, "key field", "")).isSameAs(key);
+    Map<String, Object> mutable = new java.util.HashMap<>(key);
+    assertThat(CompactMaps.copyOf(mutable, "key field", "")).isNotSameAs(mutable).isEqualTo(key);
+  }
+
+  @Example
   void nullValue_isNamed() {
     Map<String, Object> source = new LinkedHashMap<>();
     source.put("customer", null);
