@@ -8,18 +8,18 @@ import java.util.Optional;
  * RFC 4180 fields: a field holding the delimiter, a quote or a line break is quoted, quotes inside it
  * doubled. An unquoted empty field is an absent value; a quoted empty field ({@code ""}) an empty text.
  */
-public final class CsvCodec {
+final class CsvCodec {
 
   /** One field as read: its text (null when absent) and whether it was quoted. */
-  public record Cell(String text, boolean quoted) {
+  record Cell(String text, boolean quoted) {
     /** The text, empty when the field is absent. */
-    public Optional<String> value() {
+    Optional<String> value() {
       return Optional.ofNullable(text);
     }
   }
 
   /** A record that breaks RFC 4180; the message says where, never what. */
-  public static final class SyntaxException extends Exception {
+  static final class SyntaxException extends Exception {
     private static final long serialVersionUID = 1L;
 
     SyntaxException(String message) {
@@ -30,7 +30,7 @@ public final class CsvCodec {
   private final char delimiter;
 
   /** A codec for {@code delimiter}, which must not be a quote or a line break. */
-  public CsvCodec(char delimiter) {
+  CsvCodec(char delimiter) {
     if (delimiter == '"' || delimiter == '\n' || delimiter == '\r') {
       throw new IllegalArgumentException("the CSV delimiter cannot be a quote or a line break");
     }
@@ -38,7 +38,7 @@ public final class CsvCodec {
   }
 
   /** Splits one record into its fields. @throws SyntaxException if quotes are misplaced */
-  public List<Cell> parse(String record) throws SyntaxException {
+  List<Cell> parse(String record) throws SyntaxException {
     List<Cell> cells = new ArrayList<>();
     int i = 0;
     int n = record.length();
@@ -91,7 +91,7 @@ public final class CsvCodec {
   }
 
   /** Writes fields as one record; an empty optional is written as an absent (unquoted empty) field. */
-  public String format(List<Optional<String>> fields) {
+  String format(List<Optional<String>> fields) {
     StringBuilder out = new StringBuilder();
     for (int i = 0; i < fields.size(); i++) {
       if (i > 0) {

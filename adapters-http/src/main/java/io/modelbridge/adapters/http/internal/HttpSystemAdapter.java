@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.cfg.JsonNodeFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -66,7 +67,7 @@ public final class HttpSystemAdapter implements SystemAdapter {
 
   private static final System.Logger LOG = System.getLogger(HttpSystemAdapter.class.getName());
   private static final Duration NO_COMPUTED_DELAY = Duration.ofMillis(-1);
-  private static final JsonNodeFactory NODES = JsonNodeFactory.withExactBigDecimals(true);
+  private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
 
   private final HttpSettings settings;
   private final String systemId;
@@ -99,8 +100,9 @@ public final class HttpSystemAdapter implements SystemAdapter {
         .followRedirects(HttpClient.Redirect.NORMAL)
         .build();
     this.mapper = JsonMapper.builder()
+        // Money is read exactly, trailing zeros kept (1.50 stays 1.50).
         .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
-        .nodeFactory(NODES)
+        .disable(JsonNodeFeature.STRIP_TRAILING_BIGDECIMAL_ZEROES)
         .build();
     this.retrySafe = retryPolicy(true);
     this.retryUnsafe = retryPolicy(false);

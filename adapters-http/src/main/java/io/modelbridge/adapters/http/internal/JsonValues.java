@@ -14,7 +14,7 @@ import java.util.Optional;
 /** Converts between the Java values of {@link FieldType}s, call arguments and JSON. */
 final class JsonValues {
 
-  private static final JsonNodeFactory NODES = JsonNodeFactory.withExactBigDecimals(true);
+  private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
 
   private JsonValues() {}
 

@@ -152,7 +152,7 @@ public final class SpecParser {
     if (!v.isObject()) {
       throw new IllegalArgumentException(where + ": '" + key + "' must be an object of names to text");
     }
-    v.fields().forEachRemaining(e -> out.put(e.getKey(), e.getValue().asText()));
+    v.properties().forEach(e -> out.put(e.getKey(), e.getValue().asText()));
     return out;
   }
 
