@@ -116,6 +116,29 @@ class FileAdapterTest {
   }
 
   @Test
+  void query_readsLazily_lineByLine() throws IOException {
+    Path f = dir.resolve("big.csv");
+    try (var out = Files.newBufferedWriter(f)) {
+      out.write("id,name,amount,booked,paid\n");
+      for (int i = 1; i <= 200_000; i++) {
+        out.write(i + ",Name " + i + "," + i + ".00,2024-01-01,Y\n");
+      }
+      out.write("200001,broken\n");
+    }
+    try (SystemAdapter a = csv(f, Map.of()); RecordStream s = a.execute(op("orders.query", Map.of()))) {
+      assertThat(s.next().get("id")).contains(1L);
+      assertThat(((ReportingRecordStream) s).report().linesRead()).as("only what was asked for is read").isEqualTo(1);
+      long rest = s.stream().count();
+      assertThat(rest).isEqualTo(199_999);
+      assertThat(((ReportingRecordStream) s).report()).satisfies(r -> {
+        assertThat(r.linesRead()).isEqualTo(200_001);
+        assertThat(r.rejected()).isEqualTo(1);
+        assertThat(r.firstRejects().get(0).lineNumber()).isEqualTo(200_002);
+      });
+    }
+  }
+
+  @Test
   void strictMode_throwsNamingTheLineAndField() throws IOException {
     Path f = write("o.csv", "id,name,amount,booked,paid\n1,Ann,1,,\n2,Bob,x,,\n", StandardCharsets.UTF_8);
     try (SystemAdapter a = csv(f, Map.of("strict", "true")); RecordStream s = a.execute(op("orders.query", Map.of()))) {

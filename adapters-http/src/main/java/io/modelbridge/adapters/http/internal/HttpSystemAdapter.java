@@ -66,6 +66,7 @@ import java.util.stream.Collectors;
 public final class HttpSystemAdapter implements SystemAdapter {
 
   private static final System.Logger LOG = System.getLogger(HttpSystemAdapter.class.getName());
+  private static final java.util.regex.Pattern PLACEHOLDER = java.util.regex.Pattern.compile("\\{([^{}]+)}");
   private static final Duration NO_COMPUTED_DELAY = Duration.ofMillis(-1);
   private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
 
@@ -267,7 +268,7 @@ public final class HttpSystemAdapter implements SystemAdapter {
   /** Fills {@code {placeholders}}; empty if one has no argument. */
   private static Optional<String> fill(String template, Map<String, Object> args, boolean pathSegment) {
     StringBuilder out = new StringBuilder();
-    var m = java.util.regex.Pattern.compile("\\{([^{}]+)}").matcher(template);
+    var m = PLACEHOLDER.matcher(template);
     int last = 0;
     while (m.find()) {
       Object v = args.get(m.group(1));
