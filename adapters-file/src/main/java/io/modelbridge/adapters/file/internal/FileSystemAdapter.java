@@ -325,8 +325,8 @@ public final class FileSystemAdapter implements SystemAdapter {
       close();
       if (rejected > 0) {
         LOG.log(System.Logger.Level.WARNING, "{0}: {1} of {2} lines of {3} rejected, first on line {4}",
-            s.systemId(), rejected, read, s.file().getFileName(),
-            firstRejects.isEmpty() ? "?" : firstRejects.get(0).lineNumber());
+            s.systemId(), String.valueOf(rejected), String.valueOf(read), s.file().getFileName(),
+            firstRejects.isEmpty() ? "?" : String.valueOf(firstRejects.get(0).lineNumber()));
       }
     }
 
@@ -401,7 +401,7 @@ public final class FileSystemAdapter implements SystemAdapter {
     }
     if (unreadable > 0) {
       LOG.log(System.Logger.Level.WARNING, "{0}/{1}: key not found; {2} lines of {3} could not be read",
-          s.systemId(), operation, unreadable, s.file().getFileName());
+          s.systemId(), operation, String.valueOf(unreadable), s.file().getFileName());
     }
     throw new RecordNotFoundException(s.systemId(), operation, entity.name(), keyString(args));
   }

@@ -1,0 +1,16 @@
+/**
+ * The HTTP/JSON reference adapter, a plugin like any vendor's: it depends on the SPI, Jackson and Failsafe,
+ * and provides {@link io.modelbridge.adapters.spi.SystemAdapterProvider} of type {@code http}.
+ */
+module io.modelbridge.adapters.http {
+  requires transitive io.modelbridge.adapters.spi;
+  requires java.net.http;
+  requires com.fasterxml.jackson.core;
+  requires com.fasterxml.jackson.databind;
+  requires com.fasterxml.jackson.dataformat.yaml;
+  requires dev.failsafe.core;
+
+  exports io.modelbridge.adapters.http;
+
+  provides io.modelbridge.adapters.spi.SystemAdapterProvider with io.modelbridge.adapters.http.HttpAdapterProvider;
+}
