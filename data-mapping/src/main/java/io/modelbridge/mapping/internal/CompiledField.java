@@ -284,7 +284,7 @@ public final class CompiledField {
           return ABSENT;
         }
       }
-      amount = amount.multiply(factor, MathContext.DECIMAL64);
+      amount = amount.multiply(factor); // exact: one product of two decimals needs no rounding
       v = amount;
       if (type == ValueType.INTEGER) {
         try {

@@ -17,7 +17,7 @@ public final class Masking {
     if (personal.isEmpty()) {
       return false;
     }
-    String p = path.replaceAll("\\[\\d+\\]", "[*]");
+    String p = path.indexOf('[') < 0 ? path : path.replaceAll("\\[\\d+\\]", "[*]");
     for (String candidate : personal) {
       if (p.equals(candidate) || p.startsWith(candidate + ".") || p.startsWith(candidate + "[")) {
         return true;

@@ -215,7 +215,10 @@ public final class Reconciler {
   }
 
   private boolean selected(String path) {
-    String general = path.replaceAll("\\[\\d+\\]", "[*]");
+    if (ignored.isEmpty() && only.isEmpty()) {
+      return true;
+    }
+    String general = general(path);
     if (ignored.contains(general) || ignored.contains(path)) {
       return false;
     }
@@ -235,7 +238,7 @@ public final class Reconciler {
     if (a == null || b == null) {
       return a == b;
     }
-    Tolerance t = tolerances.getOrDefault(path.replaceAll("\\[\\d+\\]", "[*]"), defaultTolerance);
+    Tolerance t = tolerances.isEmpty() ? defaultTolerance : tolerances.getOrDefault(general(path), defaultTolerance);
     BigDecimal na = number(a);
     BigDecimal nb = number(b);
     if (na != null && nb != null) {
@@ -251,6 +254,11 @@ public final class Reconciler {
       return t.ignoreCase() ? sa.equalsIgnoreCase(sb) : sa.equals(sb);
     }
     return a.equals(b);
+  }
+
+  /** The path with list indices replaced by {@code [*]}; no regex for the common path without indices. */
+  private static String general(String path) {
+    return path.indexOf('[') < 0 ? path : path.replaceAll("\\[\\d+\\]", "[*]");
   }
 
   private static BigDecimal number(Object v) {
