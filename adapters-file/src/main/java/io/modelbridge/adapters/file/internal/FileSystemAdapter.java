@@ -442,6 +442,8 @@ public final class FileSystemAdapter implements SystemAdapter {
               out.write(header.bytes());
               out.write(header.terminator().length > 0 ? header.terminator() : lineBreak);
               lineBreak = header.terminator().length > 0 ? header.terminator() : lineBreak;
+            } else {
+              writeHeader(out, lineBreak);
             }
             RecordReader.Next n;
             boolean breakSeen = header != null && header.terminator().length > 0;
@@ -497,11 +499,8 @@ public final class FileSystemAdapter implements SystemAdapter {
               lastTerminator = raw.terminator();
             }
           }
-        } else if (s.header() && s.layout().format() == FileLayout.Format.CSV) {
-          String names = s.layout().fields().stream().map(LayoutField::name)
-              .collect(Collectors.joining(String.valueOf(s.delimiter())));
-          out.write(names.getBytes(s.charset()));
-          out.write(lineBreak);
+        } else {
+          writeHeader(out, lineBreak);
         }
         if (kind != OperationKind.CREATE && foundOn < 0) {
           throw new RecordNotFoundException(s.systemId(), name, entity.name(), keyString(args));
@@ -538,6 +537,16 @@ public final class FileSystemAdapter implements SystemAdapter {
         }
       }
       writeLock.unlock();
+    }
+  }
+
+  /** Writes the CSV header line, when the layout has one, to a file that has none yet. */
+  private void writeHeader(OutputStream out, byte[] lineBreak) throws IOException {
+    if (s.header() && s.layout().format() == FileLayout.Format.CSV) {
+      String names = s.layout().fields().stream().map(LayoutField::name)
+          .collect(Collectors.joining(String.valueOf(s.delimiter())));
+      out.write(names.getBytes(s.charset()));
+      out.write(lineBreak);
     }
   }
 
