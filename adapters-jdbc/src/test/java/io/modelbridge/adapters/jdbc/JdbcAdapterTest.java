@@ -317,6 +317,21 @@ class JdbcAdapterTest {
   }
 
   @Test
+  void columnNamedLikeABuiltInInput_keepsItsName() throws SQLException {
+    sql("CREATE TABLE quota (id INT PRIMARY KEY, \"limit\" INT NOT NULL)");
+    sql("INSERT INTO quota VALUES (1, 5), (2, 7), (3, 1), (4, 1)");
+    try (SystemAdapter a = AdapterRegistry.discover().create("jdbc", AdapterConfig.builder("q")
+        .object("dataSource", dataSource).set("tables", "quota").build())) {
+      assertThat(run(a, "quota.query", Map.of("limit", 7L))).extracting(r -> r.fields().get("id"))
+          .containsExactly(2L);
+      assertThat(run(a, "quota.query", Map.of("limit", 1L))).as("a filter on the column, not a row limit")
+          .hasSize(2);
+    } finally {
+      sql("DROP TABLE quota");
+    }
+  }
+
+  @Test
   void readOnlyConfiguration_offersNoWrites() {
     try (SystemAdapter a = AdapterRegistry.discover().create("jdbc", AdapterConfig.builder("ro")
         .object("dataSource", dataSource).set("tables", "shippers").set("writable", "false").build())) {

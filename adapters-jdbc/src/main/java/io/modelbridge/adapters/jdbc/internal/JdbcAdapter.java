@@ -89,21 +89,22 @@ public final class JdbcAdapter implements SystemAdapter {
     List<FieldSchema> queryInput = new ArrayList<>();
     if (e.table()) {
       for (Column c : e.columns()) {
-        queryInput.add(input(c, false, "equals"));
+        addUnlessTaken(queryInput, input(c, false, "equals"));
         if (c.type() != FieldType.STRING && c.type() != FieldType.BOOLEAN) {
-          queryInput.add(new FieldSchema(c.name() + FROM_SUFFIX, c.type(), false, c.personal(),
+          addUnlessTaken(queryInput, new FieldSchema(c.name() + FROM_SUFFIX, c.type(), false, c.personal(),
               "at least (inclusive)"));
-          queryInput.add(new FieldSchema(c.name() + TO_SUFFIX, c.type(), false, c.personal(), "at most (inclusive)"));
+          addUnlessTaken(queryInput, new FieldSchema(c.name() + TO_SUFFIX, c.type(), false, c.personal(),
+              "at most (inclusive)"));
         }
       }
-      queryInput.add(FieldSchema.optional(ORDER_BY, FieldType.STRING)
+      addUnlessTaken(queryInput, FieldSchema.optional(ORDER_BY, FieldType.STRING)
           .describedAs("a column to sort by, '-' in front for descending; default the key"));
     } else {
       for (NamedSql.Parameter p : e.parameters()) {
         queryInput.add(FieldSchema.required(p.name(), p.type()).describedAs("query parameter"));
       }
     }
-    queryInput.add(FieldSchema.optional(LIMIT, FieldType.INTEGER).describedAs("at most this many records"));
+    addUnlessTaken(queryInput, FieldSchema.optional(LIMIT, FieldType.INTEGER).describedAs("at most this many records"));
     out.add(new OperationDescriptor(n + ".query", n, OperationKind.QUERY, Effect.READ, false, queryInput,
         "Finds " + n + " records" + (e.table() ? " matching every given filter" : "") + ", streamed"));
     if (!e.table()) {
@@ -143,6 +144,13 @@ public final class JdbcAdapter implements SystemAdapter {
     out.add(new OperationDescriptor(n + ".delete", n, OperationKind.DELETE, Effect.IDEMPOTENT_WRITE, true,
         keyInput, "Deletes one " + n + " record; checks the version when one is given"));
     return out;
+  }
+
+  /** A column or parameter named like a built-in input (limit, orderBy) keeps its name; the built-in is left out. */
+  private static void addUnlessTaken(List<FieldSchema> inputs, FieldSchema builtIn) {
+    if (inputs.stream().noneMatch(f -> f.name().equals(builtIn.name()))) {
+      inputs.add(builtIn);
+    }
   }
 
   private static FieldSchema input(Column c, boolean required, String description) {
@@ -224,7 +232,8 @@ public final class JdbcAdapter implements SystemAdapter {
         }
       }
     }
-    Object limit = out.get(LIMIT);
+    boolean builtInLimit = d.kind() == OperationKind.SUBSCRIBE || d.kind() == OperationKind.QUERY && builtIn(op.entity(), LIMIT);
+    Object limit = builtInLimit ? out.get(LIMIT) : null;
     if (limit != null && ((Long) limit < 0 || (Long) limit > Integer.MAX_VALUE)) {
       throw new InputRejectedException(settings.systemId(), d.name(), LIMIT, "must be 0 to " + Integer.MAX_VALUE
           + " (0 for no limit)", null);
@@ -262,7 +271,7 @@ public final class JdbcAdapter implements SystemAdapter {
       }
     }
     sql.append(" ORDER BY ");
-    Object orderBy = args.get(ORDER_BY);
+    Object orderBy = builtIn(e, ORDER_BY) ? args.get(ORDER_BY) : null;
     if (orderBy != null) {
       String s = (String) orderBy;
       boolean desc = s.startsWith("-");
@@ -273,7 +282,7 @@ public final class JdbcAdapter implements SystemAdapter {
       sql.append(c.quoted()).append(desc ? " DESC" : " ASC").append(", ");
     }
     sql.append(e.keys().stream().map(Column::quoted).collect(Collectors.joining(", ")));
-    return stream(op, sql.toString(), binds, limit(args));
+    return stream(op, sql.toString(), binds, limit(e, args));
   }
 
   private RecordStream queryConfigured(Op op, Map<String, Object> args) throws SQLException {
@@ -284,7 +293,7 @@ public final class JdbcAdapter implements SystemAdapter {
       NamedSql.Parameter param = e.parameters().stream().filter(x -> x.name().equals(p)).findFirst().orElseThrow();
       binds.add(new Object[] {args.get(p), param});
     }
-    return stream(op, named.sql(), binds, limit(args));
+    return stream(op, named.sql(), binds, limit(e, args));
   }
 
   private RecordStream changes(Op op, Map<String, Object> args) throws SQLException {
@@ -297,11 +306,16 @@ public final class JdbcAdapter implements SystemAdapter {
       binds.add(new Object[] {args.get(AFTER), cursor});
     }
     sql.append(" ORDER BY ").append(cursor.quoted());
-    return stream(op, sql.toString(), binds, limit(args));
+    return stream(op, sql.toString(), binds, (int) (long) (Long) args.getOrDefault(LIMIT, 0L));
   }
 
-  private static int limit(Map<String, Object> args) {
-    Object l = args.get(LIMIT);
+  /** Whether {@code input} is the built-in input of that name, not a column or parameter that took it. */
+  private static boolean builtIn(Entity e, String input) {
+    return e.column(input).isEmpty() && e.parameters().stream().noneMatch(p -> p.name().equals(input));
+  }
+
+  private static int limit(Entity e, Map<String, Object> args) {
+    Object l = builtIn(e, LIMIT) ? args.get(LIMIT) : null;
     return l == null ? 0 : (int) (long) (Long) l;
   }
 
