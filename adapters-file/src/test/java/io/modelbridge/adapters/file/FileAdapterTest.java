@@ -240,6 +240,34 @@ class FileAdapterTest {
   }
 
   @Test
+  void readerOpenBeforeAWrite_keepsReadingTheOldFile_whole() throws IOException {
+    StringBuilder text = new StringBuilder("id,name,amount,booked,paid\n");
+    for (int i = 1; i <= 5000; i++) {
+      text.append(i).append(",N").append(i).append(",1.00,,Y\n");
+    }
+    Path f = write("o.csv", text.toString(), StandardCharsets.UTF_8);
+    try (SystemAdapter a = csv(f, Map.of()); RecordStream old = a.execute(op("orders.query", Map.of()))) {
+      assertThat(old.next().get("name")).contains("N1");
+      a.execute(op("orders.update", Map.of("id", 5000L, "name", "changed"))).close();
+      a.execute(op("orders.delete", Map.of("id", 2L))).close();
+      List<AdapterRecord> rest = old.toList();
+      assertThat(rest).hasSize(4999);
+      assertThat(rest.get(0).get("name")).contains("N2");
+      assertThat(rest.get(4998).get("name")).contains("N5000");
+      assertThat(a.execute(op("orders.get", Map.of("id", 5000L))).toList().get(0).get("name")).contains("changed");
+    }
+  }
+
+  @Test
+  void tabDelimitedWithoutHeader_isRead() throws IOException {
+    Path f = write("o.tsv", "1\tAnn, Lee\t1.00\t\tY\n2\t\"Tab\there\"\t\t\tN\n", StandardCharsets.UTF_8);
+    try (SystemAdapter a = csv(f, Map.of("csv.delimiter", "tab", "csv.header", "false"))) {
+      assertThat(a.execute(op("orders.query", Map.of())).toList()).extracting(r -> r.fields().get("name"))
+          .containsExactly("Ann, Lee", "Tab\there");
+    }
+  }
+
+  @Test
   void create_onMissingFile_makesItWithHeader() throws IOException {
     Path f = dir.resolve("new.csv");
     try (SystemAdapter a = csv(f, Map.of())) {
