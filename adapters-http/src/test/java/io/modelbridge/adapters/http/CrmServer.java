@@ -11,7 +11,6 @@ import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.HashMap;
@@ -37,11 +36,17 @@ final class CrmServer implements AutoCloseable {
   private final List<String> authHeaders = java.util.Collections.synchronizedList(new ArrayList<>());
   private final AtomicInteger sequence = new AtomicInteger(1000);
 
-  private record Scripted(int status, Map<String, String> headers, String body) {}
+  private record Scripted(int status, Map<String, String> headers, String body, long delayMillis) {}
 
   CrmServer() throws IOException {
     server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
     server.createContext("/", this::handle);
+    // Several handler threads, so that a deliberately slow answer does not hold up the others.
+    server.setExecutor(java.util.concurrent.Executors.newFixedThreadPool(4, r -> {
+      Thread t = new Thread(r, "crm-server");
+      t.setDaemon(true);
+      return t;
+    }));
     server.start();
   }
 
@@ -81,7 +86,13 @@ final class CrmServer implements AutoCloseable {
 
   /** The next requests to {@code path} get these answers, in order, before normal handling resumes. */
   void enqueue(String path, int status, Map<String, String> headers, String body) {
-    script.computeIfAbsent(path, p -> new ArrayDeque<>()).add(new Scripted(status, headers, body));
+    enqueueSlow(path, status, headers, body, 0);
+  }
+
+  /** Like {@link #enqueue}, but the answer comes only after {@code delayMillis}. */
+  void enqueueSlow(String path, int status, Map<String, String> headers, String body, long delayMillis) {
+    script.computeIfAbsent(path, p -> new java.util.concurrent.ConcurrentLinkedDeque<>())
+        .add(new Scripted(status, headers, body, delayMillis));
   }
 
   /** How many requests reached {@code method path} (path without query). */
@@ -104,6 +115,14 @@ final class CrmServer implements AutoCloseable {
       Deque<Scripted> queued = script.get(fullPath);
       Scripted next = queued == null ? null : queued.poll();
       if (next != null) {
+        if (next.delayMillis() > 0) {
+          try {
+            Thread.sleep(next.delayMillis());
+          } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return;
+          }
+        }
         next.headers().forEach((k, v) -> ex.getResponseHeaders().add(k, v));
         send(ex, next.status(), next.body());
         return;
@@ -282,5 +301,6 @@ final class CrmServer implements AutoCloseable {
   @Override
   public void close() {
     server.stop(0);
+    ((java.util.concurrent.ExecutorService) server.getExecutor()).shutdownNow();
   }
 }

@@ -166,6 +166,31 @@ class HttpAdapterTest {
   }
 
   @Test
+  void retryAfterAsHttpDate_isHonoured() {
+    String inTwoSeconds = java.time.format.DateTimeFormatter.RFC_1123_DATE_TIME
+        .format(java.time.ZonedDateTime.now(java.time.ZoneOffset.UTC).plusSeconds(2));
+    crm.enqueue("/api/flaky/C001", 503, Map.of("Retry-After", inTwoSeconds), "");
+    crm.enqueue("/api/flaky/C001", 200, Map.of(), "{\"id\":\"C001\",\"name\":\"x\"}");
+    long start = System.nanoTime();
+    adapter.execute(op("flaky.get", Map.of("id", "C001"))).close();
+    assertThat(crm.hits("GET", "/api/flaky/C001")).isEqualTo(2);
+    assertThat(Duration.ofNanos(System.nanoTime() - start)).isGreaterThan(Duration.ofMillis(500));
+  }
+
+  @Test
+  void slowAnswers_timeOut_areRetried_thenUnavailable() {
+    crm.enqueueSlow("/api/flaky/C001", 200, Map.of(), "{}", 1500);
+    crm.enqueueSlow("/api/flaky/C001", 200, Map.of(), "{}", 1500);
+    SystemAdapter impatient = create(Map.of("timeout.request", "PT0.2S", "retry.maxAttempts", "2"));
+    try (impatient) {
+      assertThatThrownBy(() -> impatient.execute(op("flaky.get", Map.of("id", "C001"))))
+          .isInstanceOfSatisfying(SystemUnavailableException.class, e -> assertThat(e.getMessage())
+              .contains("2 attempt(s)").contains("HttpTimeoutException"));
+    }
+    assertThat(crm.hits("GET", "/api/flaky/C001")).isEqualTo(2);
+  }
+
+  @Test
   void retryAfterLongerThanMaxDelay_failsAtOnce() {
     crm.enqueue("/api/flaky/C001", 429, Map.of("Retry-After", "3600"), "");
     assertThatThrownBy(() -> adapter.execute(op("flaky.get", Map.of("id", "C001"))))
