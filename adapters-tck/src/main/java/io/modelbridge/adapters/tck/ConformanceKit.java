@@ -288,7 +288,7 @@ public final class ConformanceKit {
       if ((op.kind() == OperationKind.CREATE || op.kind() == OperationKind.UPDATE) && records.isEmpty()) {
         return problem(op.kind() + " returned no record; it must return the record as written");
       }
-      if (op.effect().writes() && op.kind() != OperationKind.DELETE && before.equals(after)) {
+      if (op.effect().writes() && before.equals(after)) {
         return problem("the sample " + op.kind() + " reported success but the system's state did not change");
       }
       for (AdapterRecord r : records) {

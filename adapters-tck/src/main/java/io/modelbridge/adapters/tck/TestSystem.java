@@ -20,7 +20,9 @@ public interface TestSystem {
   /**
    * A request that must succeed for {@code operation} on the current state: for GET, UPDATE and DELETE one
    * that names an existing record; for UPDATE with the record's current version as expected version (read
-   * it through {@code adapter}); for CREATE a record that does not exist yet. Called after {@link #reset()}.
+   * it through {@code adapter}); for CREATE a record that does not exist yet. A write must change the state
+   * (the kit checks that it did), so an UPDATE must set a value different from the current one. Called
+   * after {@link #reset()}.
    *
    * @param operation one of the adapter's operations
    * @param adapter the adapter under test, to read current versions
