@@ -27,6 +27,11 @@ import java.util.Set;
  */
 public final class Validator {
 
+  /** Draft 2020-12 by default, with {@code x-personal} known as an annotation (no unknown-keyword warning). */
+  private static final JsonSchemaFactory SCHEMAS = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012,
+      b -> b.metaSchema(com.networknt.schema.JsonMetaSchema.builder(com.networknt.schema.JsonMetaSchema.getV202012())
+          .keyword(new com.networknt.schema.AnnotationKeyword("x-personal")).build()));
+
   private final Optional<JsonSchema> schema;
   private final List<CompiledRule> rules;
   private final Set<String> personal;
@@ -97,8 +102,7 @@ public final class Validator {
   private static JsonSchema compileSchema(String json) {
     try {
       JsonNode node = Json.MAPPER.readTree(json);
-      JsonSchemaFactory factory = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012);
-      return factory.getSchema(node);
+      return SCHEMAS.getSchema(node);
     } catch (IOException | RuntimeException e) {
       throw new MappingDefinitionException("the JSON Schema is invalid: " + e.getMessage(), e);
     }

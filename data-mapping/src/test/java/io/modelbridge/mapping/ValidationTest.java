@@ -37,6 +37,23 @@ class ValidationTest {
   }
 
   @Test
+  void personalFlagOfTheCanonicalSchema_masksValuesTheMappingDidNotMark() {
+    Mapping m = Mapping.builder("crm", "customer").key("customerId").schema(CUSTOMER_SCHEMA)
+        .field("customerId", f -> f.from("id"))
+        .field("name", f -> f.from("name"))
+        .field("email", f -> f.from("mail"))
+        .build();
+    assertThat(m.personalFields()).contains("email", "address.street", "contactName");
+    Rejection r = ((MappingOutcome.Rejected) m.map(Map.of("id", "C1", "name", "Acme", "mail", "x".repeat(300) + "@a.b")))
+        .rejection();
+    assertThat(r.violations()).singleElement().satisfies(v -> {
+      assertThat(v.path()).isEqualTo("email");
+      assertThat(v.value()).isEqualTo("***");
+      assertThat(v.message()).doesNotContain("xxx");
+    });
+  }
+
+  @Test
   void rules_rangeRequiredIfAndCrossField() {
     Validator v = Validator.ofRules(List.of(
         Rule.of("quantity-range", "between(quantity, 1, 1000)"),

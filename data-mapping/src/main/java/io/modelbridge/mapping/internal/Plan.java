@@ -50,6 +50,7 @@ public final class Plan {
       }
     }
     this.fields = compiled.toArray(new CompiledField[0]);
+    schemaJson.ifPresent(json -> personalFields.addAll(personalInSchema(json)));
     this.personal = Set.copyOf(personalFields);
     List<FieldPath> keys = new ArrayList<>();
     for (String k : spec.key()) {
@@ -65,6 +66,41 @@ public final class Plan {
     this.keySources = keys.toArray(new FieldPath[0]);
     this.validator = Validator.of(schemaJson, spec.rules(), personal);
     this.capacity = Math.max(16, fields.length * 4 / 3 + 1);
+  }
+
+  /**
+   * The property paths a JSON Schema marks with {@code "x-personal": true} (nested objects give
+   * {@code address.street}, array items {@code lines[*].name}).
+   */
+  static Set<String> personalInSchema(String json) {
+    Set<String> out = new LinkedHashSet<>();
+    try {
+      collectPersonal(Json.MAPPER.readTree(json), "", out, 0);
+    } catch (java.io.IOException e) {
+      throw new MappingDefinitionException("the JSON Schema is not valid JSON: " + e.getMessage(), e);
+    }
+    return out;
+  }
+
+  private static void collectPersonal(com.fasterxml.jackson.databind.JsonNode schema, String prefix, Set<String> out,
+      int depth) {
+    if (schema == null || !schema.isObject() || depth > 32) {
+      return;
+    }
+    com.fasterxml.jackson.databind.JsonNode props = schema.get("properties");
+    if (props != null && props.isObject()) {
+      props.fields().forEachRemaining(e -> {
+        String path = prefix.isEmpty() ? e.getKey() : prefix + "." + e.getKey();
+        if (e.getValue().path("x-personal").asBoolean(false)) {
+          out.add(path);
+        }
+        collectPersonal(e.getValue(), path, out, depth + 1);
+      });
+    }
+    com.fasterxml.jackson.databind.JsonNode items = schema.get("items");
+    if (items != null && !prefix.isEmpty()) {
+      collectPersonal(items, prefix + "[*]", out, depth + 1);
+    }
   }
 
   /** The spec this plan executes. */
