@@ -1,11 +1,8 @@
 package io.modelbridge.adapters.http.internal;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.cfg.JsonNodeFeature;
-import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.failsafe.Failsafe;
@@ -100,11 +97,7 @@ public final class HttpSystemAdapter implements SystemAdapter {
         .connectTimeout(settings.connectTimeout())
         .followRedirects(HttpClient.Redirect.NORMAL)
         .build();
-    this.mapper = JsonMapper.builder()
-        // Money is read exactly, trailing zeros kept (1.50 stays 1.50).
-        .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
-        .disable(JsonNodeFeature.STRIP_TRAILING_BIGDECIMAL_ZEROES)
-        .build();
+    this.mapper = JsonValues.mapper();
     this.retrySafe = retryPolicy(true);
     this.retryUnsafe = retryPolicy(false);
   }

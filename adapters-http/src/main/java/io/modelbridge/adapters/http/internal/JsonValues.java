@@ -1,6 +1,10 @@
 package io.modelbridge.adapters.http.internal;
 
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.cfg.JsonNodeFeature;
+import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import io.modelbridge.adapters.spi.FieldType;
 import java.math.BigDecimal;
@@ -17,6 +21,14 @@ final class JsonValues {
   private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
 
   private JsonValues() {}
+
+  /** The mapper for request and response bodies: money is read exactly, trailing zeros kept (1.50 stays 1.50). */
+  static ObjectMapper mapper() {
+    return JsonMapper.builder()
+        .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+        .disable(JsonNodeFeature.STRIP_TRAILING_BIGDECIMAL_ZEROES)
+        .build();
+  }
 
   /**
    * An argument as the Java type of its field, accepting the obvious equivalents (an Integer for an
