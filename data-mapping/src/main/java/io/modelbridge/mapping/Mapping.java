@@ -150,7 +150,27 @@ public final class Mapping {
     return plan.spec().name();
   }
 
-  /** The canonical field paths marked personal. */
+  /**
+   * A copy of this mapping in which every field read from a source field that the adapter declares personal
+   * ({@link io.modelbridge.adapters.spi.FieldSchema#personal()}) is personal too, so its values are masked
+   * in violations. Use it with the {@link io.modelbridge.adapters.spi.EntitySchema} from the adapter's
+   * descriptor.
+   *
+   * @throws MappingDefinitionException if the schema named by the mapping can no longer be read
+   */
+  public Mapping withSourcePersonalFields(io.modelbridge.adapters.spi.EntitySchema sourceEntity) {
+    Objects.requireNonNull(sourceEntity, "sourceEntity cannot be null");
+    java.util.Set<String> personal = sourceEntity.personalFields();
+    List<FieldSpec> fields = new ArrayList<>();
+    for (FieldSpec f : spec().fields()) {
+      boolean fromPersonal = f.source().map(src -> personal.contains(src.split("[.\\[]", 2)[0])).orElse(false);
+      fields.add(fromPersonal && !f.personal() ? f.toBuilder().personal().build() : f);
+    }
+    MappingSpec s = spec();
+    return compile(new MappingSpec(s.name(), s.entity(), s.key(), fields, s.rules(), s.schema()));
+  }
+
+  /** The canonical field paths marked personal (by the mapping or by its schema's {@code x-personal}). */
   public java.util.Set<String> personalFields() {
     return plan.personal();
   }

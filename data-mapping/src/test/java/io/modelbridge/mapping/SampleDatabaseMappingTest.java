@@ -157,6 +157,18 @@ class SampleDatabaseMappingTest {
     }
   }
 
+  @Test
+  void personalFlagsOfTheAdaptersSchema_areAppliedToTheMapping() {
+    String url = SampleDatabases.h2MemoryUrl("mapping_northwind");
+    try (SystemAdapter a = AdapterRegistry.discover().create("jdbc", AdapterConfig.builder("erp").set("url", url)
+        .set("tables", "customers").set("personalColumns", "customers.city").build())) {
+      Mapping m = Mapping.loadResource("io/modelbridge/mapping/samples/northwind-customers.yaml");
+      assertThat(m.personalFields()).doesNotContain("address.city");
+      Mapping strict = m.withSourcePersonalFields(a.descriptor().entity("customers").orElseThrow());
+      assertThat(strict.personalFields()).contains("address.city", "contactName");
+    }
+  }
+
   static Iterator<CanonicalEntity> entities(Mapping m, io.modelbridge.adapters.spi.RecordStream records) {
     return new Iterator<>() {
       @Override
