@@ -560,7 +560,7 @@ public final class JdbcAdapter implements SystemAdapter {
   AdapterRecord record(Entity e, ResultSet rs, Instant fetchedAt, RowMap fields) throws SQLException {
     List<Column> columns = e.columns();
     fields.clear();
-    RowVersion hash = e.version().isEmpty() && e.table() ? new RowVersion() : null;
+    RowVersion hash = e.version().isEmpty() && e.table() ? fields.version() : null;
     for (int i = 0; i < columns.size(); i++) {
       Column c = columns.get(i);
       Object v = Values.read(rs, i + 1, c.sqlType(), c.type());

@@ -15,6 +15,7 @@ final class RowMap extends AbstractMap<String, Object> {
 
   private final String[] names;
   private final Object[] values;
+  private final RowVersion version = new RowVersion();
   private int size;
 
   RowMap(int capacity) {
@@ -22,10 +23,17 @@ final class RowMap extends AbstractMap<String, Object> {
     values = new Object[capacity];
   }
 
+  /** Empties the buffer and its row version for the next row. */
   @Override
   public void clear() {
     java.util.Arrays.fill(values, 0, size, null);
     size = 0;
+    version.reset();
+  }
+
+  /** The row version of the values added since the last {@link #clear()}, fed by the caller. */
+  RowVersion version() {
+    return version;
   }
 
   void add(String name, Object value) {

@@ -14,8 +14,17 @@ final class RowVersion {
 
   private static final char[] HEX = "0123456789abcdef".toCharArray();
 
-  private long h1 = 0xcbf29ce484222325L;
-  private long h2 = 0x9E3779B97F4A7C15L;
+  private static final long SEED1 = 0xcbf29ce484222325L;
+  private static final long SEED2 = 0x9E3779B97F4A7C15L;
+
+  private long h1 = SEED1;
+  private long h2 = SEED2;
+
+  /** Starts over, for the next row. */
+  void reset() {
+    h1 = SEED1;
+    h2 = SEED2;
+  }
 
   void add(Object value) {
     if (value == null) {
