@@ -101,6 +101,7 @@ class MappingTest {
     assertThat(r.violations()).extracting(Violation::path, Violation::rule, Violation::value)
         .contains(
             org.assertj.core.groups.Tuple.tuple("status", "codeTable", "99"),
+            org.assertj.core.groups.Tuple.tuple("customer.name", "type", "(object or list)"),
             org.assertj.core.groups.Tuple.tuple("orderedAt", "type", "yesterday"));
     assertThat(r.violations()).allSatisfy(v -> assertThat(v.sourceKey()).isEqualTo("10248"));
   }

@@ -31,7 +31,8 @@ public final class Coercions {
   public static final class CoercionException extends Exception {
     private static final long serialVersionUID = 1L;
 
-    CoercionException(String expected) {
+    /** @param expected what the value should have been, e.g. {@code "a number"} */
+    public CoercionException(String expected) {
       super(expected, null, false, false);
     }
   }

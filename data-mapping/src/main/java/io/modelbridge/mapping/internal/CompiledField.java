@@ -232,6 +232,9 @@ public final class CompiledField {
     try {
       switch (type) {
         case STRING:
+          if (isContainer(v)) {
+            throw new Coercions.CoercionException("a text, not an object or a list");
+          }
           v = Coercions.text(v, false);
           break;
         case INTEGER:
@@ -254,7 +257,8 @@ public final class CompiledField {
           break;
       }
     } catch (Coercions.CoercionException e) {
-      problems.add(path, "type", Masking.show(raw == null ? v : raw, spec.personal()),
+      Object shown = raw == null ? v : raw;
+      problems.add(path, "type", isContainer(shown) ? "(object or list)" : Masking.show(shown, spec.personal()),
           "expected " + e.getMessage());
       return ABSENT;
     }
@@ -299,6 +303,11 @@ public final class CompiledField {
       v = normalizeDecimal((BigDecimal) v, scale);
     }
     return v;
+  }
+
+  private static boolean isContainer(Object v) {
+    return v instanceof Map || v instanceof List
+        || v instanceof com.fasterxml.jackson.databind.JsonNode && ((com.fasterxml.jackson.databind.JsonNode) v).isContainerNode();
   }
 
   static BigDecimal normalizeDecimal(BigDecimal d, int scale) {
