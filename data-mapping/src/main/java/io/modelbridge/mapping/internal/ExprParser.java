@@ -4,7 +4,6 @@ import io.modelbridge.mapping.ExpressionException;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
 
 /**
  * Recursive-descent parser of the expression language (grammar in {@code docs/data-mapping.md}). Never
@@ -16,7 +15,6 @@ public final class ExprParser {
   /** Longest accepted expression text. */
   public static final int MAX_LENGTH = 10_000;
   private static final int MAX_DEPTH = 64;
-  private static final Set<String> KEYWORDS = Set.of("and", "or", "not", "true", "false", "null");
 
   private final String src;
   private int pos;
@@ -341,10 +339,5 @@ public final class ExprParser {
       return true;
     }
     return false;
-  }
-
-  /** Whether a name is reserved. */
-  static boolean isKeyword(String name) {
-    return KEYWORDS.contains(name);
   }
 }

@@ -1,7 +1,6 @@
 package io.modelbridge.mapping.internal;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -276,11 +275,6 @@ public final class FieldPath {
 
   private static Object container(Object nextSegment) {
     return nextSegment instanceof String ? new LinkedHashMap<String, Object>() : new ArrayList<Object>();
-  }
-
-  /** Whether two numbers are equal by value (1.0 equals 1). */
-  static boolean sameNumber(BigDecimal a, BigDecimal b) {
-    return a.compareTo(b) == 0;
   }
 
   @Override

@@ -13,7 +13,12 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** Conversions between plain Java trees and Jackson trees, keeping decimals exact. */
+/**
+ * Conversions between plain Java trees and Jackson trees, keeping decimals exact. Uses the node factory
+ * setting {@code withExactBigDecimals(true)}, deprecated in Jackson 2.x but the only way to keep
+ * {@code 1.50} as {@code 1.50} in trees read by this Jackson version.
+ */
+@SuppressWarnings("deprecation")
 public final class Json {
 
   /** Shared mapper: decimals as BigDecimal, never double. */
@@ -75,7 +80,7 @@ public final class Json {
     }
     if (n.isObject()) {
       Map<String, Object> m = new LinkedHashMap<>();
-      n.fields().forEachRemaining(e -> m.put(e.getKey(), toJava(e.getValue())));
+      n.properties().forEach(e -> m.put(e.getKey(), toJava(e.getValue())));
       return m;
     }
     if (n.isArray()) {

@@ -89,7 +89,7 @@ public final class Plan {
     }
     com.fasterxml.jackson.databind.JsonNode props = schema.get("properties");
     if (props != null && props.isObject()) {
-      props.fields().forEachRemaining(e -> {
+      props.properties().forEach(e -> {
         String path = prefix.isEmpty() ? e.getKey() : prefix + "." + e.getKey();
         if (e.getValue().path("x-personal").asBoolean(false)) {
           out.add(path);

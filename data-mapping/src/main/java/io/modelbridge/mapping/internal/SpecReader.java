@@ -61,7 +61,7 @@ public final class SpecReader {
       if (!ct.isObject()) {
         throw new MappingDefinitionException(where + ": 'codeTables' must map table names to code tables");
       }
-      ct.fields().forEachRemaining(e -> tables.put(e.getKey(), codes(e.getValue(), where + " code table '" + e.getKey() + "'")));
+      ct.properties().forEach(e -> tables.put(e.getKey(), codes(e.getValue(), where + " code table '" + e.getKey() + "'")));
     }
     JsonNode fs = root.get("fields");
     if (fs == null || !fs.isArray() || fs.isEmpty()) {
@@ -194,7 +194,7 @@ public final class SpecReader {
       throw new MappingDefinitionException(at + " must map codes to values, like {\"03\": \"SHIPPED\"}");
     }
     Map<String, String> out = new LinkedHashMap<>();
-    n.fields().forEachRemaining(e -> out.put(e.getKey(), e.getValue().asText()));
+    n.properties().forEach(e -> out.put(e.getKey(), e.getValue().asText()));
     return out;
   }
 
@@ -203,7 +203,7 @@ public final class SpecReader {
       throw new MappingDefinitionException(at + " must map names to numbers, like {\"g\": 0.001}");
     }
     Map<String, BigDecimal> out = new LinkedHashMap<>();
-    n.fields().forEachRemaining(e -> {
+    n.properties().forEach(e -> {
       JsonNode v = e.getValue();
       try {
         out.put(e.getKey(), v.isNumber() ? v.decimalValue() : new BigDecimal(v.asText()));
