@@ -67,12 +67,21 @@ public final class MapCommand implements Callable<Integer> {
       err.println("cannot replace " + rejects + ": " + e.getMessage());
       return 2;
     }
+    long[] sofar = new long[2];
     try (RecordFile records = RecordFile.open(input);
         BufferedWriter writer = Files.newBufferedWriter(output, StandardCharsets.UTF_8);
         FileDeadLetterSink sink = FileDeadLetterSink.open(rejects)) {
-      counts = m.mapStream(records, entity -> write(writer, entity), sink);
+      counts = m.mapStream(records, entity -> {
+        write(writer, entity);
+        sofar[0]++;
+      }, rejection -> {
+        sink.accept(rejection);
+        sofar[1]++;
+      });
     } catch (ModelBridgeException e) {
       err.println("cannot map " + input + ": " + e.getMessage());
+      err.printf("stopped after in=%d delivered=%d rejected=%d (written to %s and %s)%n",
+          sofar[0] + sofar[1], sofar[0], sofar[1], output, rejects);
       return 2;
     } catch (IOException | UncheckedIOException e) {
       err.println("cannot write " + output + ": " + e.getMessage());

@@ -184,6 +184,13 @@ public final class Coercions {
     if (v instanceof Boolean) {
       return (Boolean) v;
     }
+    if (v instanceof Double || v instanceof Float) {
+      double x = ((Number) v).doubleValue();
+      if (x == 1.0 || x == 0.0) {
+        return x == 1.0;
+      }
+      throw new CoercionException("1 or 0");
+    }
     if (v instanceof Number) {
       BigDecimal d = v instanceof BigDecimal ? (BigDecimal) v : new BigDecimal(v.toString());
       if (d.compareTo(BigDecimal.ONE) == 0) {

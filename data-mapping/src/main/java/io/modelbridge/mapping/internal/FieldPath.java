@@ -224,6 +224,9 @@ public final class FieldPath {
     if (j.isIntegralNumber() && j.canConvertToLong()) {
       return j.longValue();
     }
+    if (j.isFloatingPointNumber() && !Double.isFinite(j.doubleValue()) && !j.isBigDecimal()) {
+      return j.doubleValue(); // NaN and infinities have no decimal value; coercion rejects them
+    }
     if (j.isNumber()) {
       return j.decimalValue();
     }
