@@ -194,6 +194,28 @@ class SampleDatabaseMappingTest {
     }
   }
 
+  @Test
+  void writeBackOfAnOrder_sendsDatesAndDecimalsAsTheAdapterTypesThem() throws SQLException {
+    String url = SampleDatabases.h2MemoryUrl("mapping_northwind_orders");
+    try (Connection db = DriverManager.getConnection(url)) {
+      SampleDatabases.loadNorthwind(db);
+      try (SystemAdapter erp = adapter("erp", url, "orders")) {
+        Mapping m = Mapping.loadResource("io/modelbridge/mapping/samples/northwind-orders.yaml");
+        CanonicalEntity order = ((MappingOutcome.Delivered) m.map(erp.execute(
+            OperationRequest.of("orders.get", Map.of("order_id", 10248L))).toList().get(0))).entity();
+        Map<String, Object> changed = new HashMap<>(order.fields());
+        changed.put("requiredDate", "1996-08-15");
+        changed.put("freight", new java.math.BigDecimal("40.00"));
+        AdapterRecord written = new WriteBackGuard(erp, "orders.get").write(
+            new CanonicalEntity(order.entity(), order.key(), changed, order.source()), m, "orders.update");
+        CanonicalEntity after = ((MappingOutcome.Delivered) m.map(written)).entity();
+        assertThat(after.fields()).containsEntry("requiredDate", "1996-08-15")
+            .containsEntry("freight", new java.math.BigDecimal("40.00"))
+            .containsEntry("orderDate", "1996-07-04");
+      }
+    }
+  }
+
   private static void writeBack(SystemAdapter northwind, Connection db) throws SQLException {
     Mapping m = Mapping.loadResource("io/modelbridge/mapping/samples/northwind-customers.yaml");
     WriteBackGuard guard = new WriteBackGuard(northwind, "customers.get");

@@ -1,6 +1,9 @@
 package io.modelbridge.mapping.freshness;
 
 import io.modelbridge.adapters.spi.AdapterRecord;
+import io.modelbridge.adapters.spi.FieldSchema;
+import io.modelbridge.adapters.spi.FieldType;
+import io.modelbridge.adapters.spi.OperationDescriptor;
 import io.modelbridge.adapters.spi.OperationRequest;
 import io.modelbridge.adapters.spi.RecordNotFoundException;
 import io.modelbridge.adapters.spi.RecordStream;
@@ -10,6 +13,9 @@ import io.modelbridge.adapters.spi.VersionConflictException;
 import io.modelbridge.core.ModelBridgeException;
 import io.modelbridge.mapping.CanonicalEntity;
 import io.modelbridge.mapping.Mapping;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -76,7 +82,9 @@ public final class WriteBackGuard {
 
   /**
    * Checks freshness, then writes the entity's reverse-mapped fields with the adapter's UPDATE operation,
-   * expecting the version the entity was read at.
+   * expecting the version the entity was read at. Only fields the operation declares as inputs are sent
+   * (with the key from the entity's source), converted to the Java type of their declared field type;
+   * nested source paths are not sent, since adapter arguments are flat.
    *
    * @param basedOn the entity as read (with its version) and changed by the caller
    * @param mapping the mapping that produced it; its reverse gives the source fields to write
@@ -92,9 +100,18 @@ public final class WriteBackGuard {
     check(basedOn);
     SourceRef ref = source(basedOn);
     String version = version(ref);
-    Map<String, Object> args = new LinkedHashMap<>(mapping.reverse(basedOn));
-    args.putAll(ref.key());
-    args.values().removeIf(v -> v instanceof Map || v instanceof List);
+    OperationDescriptor op = adapter.descriptor().operation(updateOperation).orElseThrow(() ->
+        new ModelBridgeException("adapter " + adapter.descriptor().systemId() + " has no operation '"
+            + updateOperation + "'; pass the entity's UPDATE operation (for example customers.update)", false));
+    Map<String, Object> reversed = new LinkedHashMap<>(mapping.reverse(basedOn));
+    reversed.putAll(ref.key());
+    Map<String, Object> args = new LinkedHashMap<>();
+    for (Map.Entry<String, Object> e : reversed.entrySet()) {
+      Optional<FieldSchema> input = op.inputField(e.getKey());
+      if (input.isPresent() && !(e.getValue() instanceof Map) && !(e.getValue() instanceof List)) {
+        args.put(e.getKey(), typed(e.getValue(), input.get().type()));
+      }
+    }
     try (RecordStream s = adapter.execute(OperationRequest.of(updateOperation, args).expecting(version))) {
       if (!s.hasNext()) {
         throw new ModelBridgeException("adapter returned nothing for " + updateOperation + " of " + ref.locator()
@@ -103,6 +120,31 @@ public final class WriteBackGuard {
       return s.next();
     } catch (VersionConflictException e) {
       throw new WriteConflictException(ref.locator(), version, e.currentVersion().orElse(null), e);
+    }
+  }
+
+  /** Canonical values (ISO text for dates and times) as the Java type of the adapter's field type. */
+  private static Object typed(Object v, FieldType type) {
+    try {
+      switch (type) {
+        case DATE:
+          return v instanceof String ? LocalDate.parse((String) v) : v;
+        case TIMESTAMP:
+          return v instanceof String ? Instant.parse((String) v) : v;
+        case DECIMAL:
+          return v instanceof Long ? BigDecimal.valueOf((Long) v) : v instanceof String ? new BigDecimal((String) v) : v;
+        case INTEGER:
+          return v instanceof BigDecimal ? ((BigDecimal) v).longValueExact()
+              : v instanceof String ? Long.parseLong((String) v) : v;
+        case BOOLEAN:
+          return "true".equals(v) || "false".equals(v) ? Boolean.valueOf((String) v) : v;
+        case STRING:
+          return v instanceof String ? v : v instanceof BigDecimal ? ((BigDecimal) v).toPlainString() : v.toString();
+        default:
+          return v;
+      }
+    } catch (java.time.format.DateTimeParseException | ArithmeticException | NumberFormatException e) {
+      return v; // the adapter names the field and the expected type when it refuses the value
     }
   }
 
