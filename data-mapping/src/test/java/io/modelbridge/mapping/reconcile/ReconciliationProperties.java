@@ -59,7 +59,12 @@ class ReconciliationProperties {
       expected.add(new Difference.MissingLeft(k));
     }
     List<Difference> diffs = new ArrayList<>();
-    Reconciler.builder().build().reconcile(entities(set).iterator(), entities(copy).iterator(), diffs::add);
+    // small runs so that most tries spill to temp files and exercise the external merge
+    List<CanonicalEntity> left = entities(set);
+    List<CanonicalEntity> right = entities(copy);
+    java.util.Collections.shuffle(left, rnd);
+    java.util.Collections.shuffle(right, rnd);
+    Reconciler.builder().runSize(1 + rnd.nextInt(8)).build().reconcile(left.iterator(), right.iterator(), diffs::add);
     assertThat(diffs).containsExactlyInAnyOrderElementsOf(expected);
   }
 
