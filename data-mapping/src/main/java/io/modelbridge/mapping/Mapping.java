@@ -140,6 +140,17 @@ public final class Mapping {
     return new Builder(name, entity);
   }
 
+  /** A builder preset with this mapping's spec, to derive a changed mapping. */
+  public Builder toBuilder() {
+    MappingSpec s = spec();
+    Builder b = new Builder(s.name(), s.entity());
+    b.key.addAll(s.key());
+    b.fields.addAll(s.fields());
+    b.rules.addAll(s.rules());
+    b.schema = s.schema();
+    return b;
+  }
+
   /** The spec this mapping was compiled from. */
   public MappingSpec spec() {
     return plan.spec();

@@ -85,6 +85,9 @@ class MappingTest {
         + "  - {target: id, from: ID, required: true}\n  - {target: active, from: ACTIVE, type: boolean}\n"
         + "rules:\n  - {name: id-short, check: 'length(id) <= 5'}\n");
     assertThat(fromYaml.spec()).isEqualTo(fromBuilder.spec());
+    Mapping derived = fromYaml.toBuilder().field("region", f -> f.constant("EU")).build();
+    assertThat(derived.spec().fields()).hasSize(3);
+    assertThat(fromYaml.spec().fields()).hasSize(2);
   }
 
   @Test
