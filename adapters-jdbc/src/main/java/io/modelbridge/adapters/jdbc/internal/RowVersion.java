@@ -12,7 +12,7 @@ import java.time.LocalDate;
  */
 final class RowVersion {
 
-  private static final char[] HEX = "0123456789abcdef".toCharArray();
+  private static final byte[] HEX = "0123456789abcdef".getBytes(java.nio.charset.StandardCharsets.ISO_8859_1);
 
   private static final long SEED1 = 0xcbf29ce484222325L;
   private static final long SEED2 = 0x9E3779B97F4A7C15L;
@@ -68,10 +68,11 @@ final class RowVersion {
   }
 
   String value() {
-    char[] out = new char[32];
+    byte[] out = new byte[32];
     hex(fmix(h1 ^ (h2 >>> 7)), out, 0);
     hex(fmix(h2 + h1), out, 16);
-    return new String(out);
+    // Latin-1 bytes become the string's own storage without widening to chars and back
+    return new String(out, java.nio.charset.StandardCharsets.ISO_8859_1);
   }
 
   private static long fmix(long k) {
@@ -83,7 +84,7 @@ final class RowVersion {
     return k;
   }
 
-  private static void hex(long v, char[] out, int at) {
+  private static void hex(long v, byte[] out, int at) {
     for (int i = 15; i >= 0; i--) {
       out[at + i] = HEX[(int) (v & 0xf)];
       v >>>= 4;
