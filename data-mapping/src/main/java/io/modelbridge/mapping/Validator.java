@@ -90,12 +90,12 @@ public final class Validator {
     } catch (IOException e) {
       throw new MappingDefinitionException("cannot read schema resource '" + location + "': " + e.getMessage(), e);
     }
-    Path p = relativeTo.map(base -> base.resolveSibling(location)).orElse(Path.of(location));
     try {
+      Path p = relativeTo.map(base -> base.resolveSibling(location)).orElseGet(() -> Path.of(location));
       return Files.readString(p);
     } catch (IOException | java.nio.file.InvalidPathException e) {
-      throw new MappingDefinitionException("schema '" + location
-          + "' is neither a classpath resource nor a readable file (" + p + "); fix the 'schema' setting", e);
+      throw new MappingDefinitionException("schema '" + location + "' is neither a classpath resource nor a"
+          + " readable file (" + e.getMessage() + "); fix the 'schema' setting", e);
     }
   }
 

@@ -240,6 +240,13 @@ class MappingTest {
         .isInstanceOf(MappingDefinitionException.class).hasMessageContaining("code table 't'");
     assertThatThrownBy(() -> Mapping.fromJson("{not json"))
         .isInstanceOf(MappingDefinitionException.class).hasMessageContaining("not well-formed");
+    assertThatThrownBy(() -> Mapping.fromYaml("name: m\nentity: x\nschema: nowhere.json\nfields:\n  - {target: a, from: b}\n"))
+        .isInstanceOf(MappingDefinitionException.class).hasMessageContaining("schema 'nowhere.json'");
+    Files.writeString(dir.resolve("s.json"), "{\"type\": \"object\", \"required\": [\"a\"]}");
+    Files.writeString(dir.resolve("withschema.yaml"), "name: m\nentity: x\nschema: s.json\nfields:\n  - {target: a, from: b}\n");
+    Mapping relative = Mapping.load(dir.resolve("withschema.yaml"));
+    assertThat(relative.map(Map.of("c", 1)).delivered()).isFalse();
+    assertThat(relative.map(Map.of("b", 1)).delivered()).isTrue();
     Path file = dir.resolve("m.json");
     Files.writeString(file, "{\"name\":\"m\",\"entity\":\"x\",\"fields\":[{\"target\":\"a\",\"from\":\"b\"}]}");
     assertThat(Mapping.load(file).name()).isEqualTo("m");
