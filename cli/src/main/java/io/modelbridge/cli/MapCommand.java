@@ -48,6 +48,10 @@ public final class MapCommand implements Callable<Integer> {
       description = "rejected records with reasons, one JSON object per line (replayable)")
   Path rejects;
 
+  @Option(names = "--delimiter", defaultValue = ",",
+      description = "CSV column separator, one character (default ','; ';' for many European exports)")
+  char delimiter;
+
   @Override
   public Integer call() {
     PrintWriter out = spec.commandLine().getOut();
@@ -68,7 +72,7 @@ public final class MapCommand implements Callable<Integer> {
       return 2;
     }
     long[] sofar = new long[2];
-    try (RecordFile records = RecordFile.open(input);
+    try (RecordFile records = RecordFile.open(input, delimiter);
         BufferedWriter writer = Files.newBufferedWriter(output, StandardCharsets.UTF_8);
         FileDeadLetterSink sink = FileDeadLetterSink.open(rejects)) {
       counts = m.mapStream(records, entity -> {

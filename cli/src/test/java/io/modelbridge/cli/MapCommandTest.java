@@ -53,6 +53,16 @@ class MapCommandTest {
   }
 
   @Test
+  void semicolonSeparatedCsv_withDelimiterOption(@TempDir Path dir) throws Exception {
+    Path mapping = Files.writeString(dir.resolve("m.yaml"), MAPPING);
+    Path input = Files.writeString(dir.resolve("in.csv"), "id;name;limit\nC1;Acme;1.234,50\n");
+    Run r = run("map", "--mapping", mapping.toString(), "--input", input.toString(), "--delimiter", ";",
+        "--output", dir.resolve("out.jsonl").toString(), "--rejects", dir.resolve("rej.jsonl").toString());
+    assertThat(r.exit()).isZero();
+    assertThat(Files.readString(dir.resolve("out.jsonl"))).contains("\"creditLimit\":1234.50");
+  }
+
+  @Test
   void jsonlInputWithBadRecords_exits1AndWritesReplayableRejects(@TempDir Path dir) throws Exception {
     Path mapping = Files.writeString(dir.resolve("m.yaml"), MAPPING);
     Path input = Files.writeString(dir.resolve("in.jsonl"),

@@ -22,7 +22,7 @@ import java.util.Optional;
 
 /**
  * Source records read lazily from a file on disk: CSV with a header row ({@code .csv}; parsed by Jackson's
- * CSV module, empty cells are absent values) or JSON lines ({@code .jsonl}, {@code .ndjson}; one JSON
+ * CSV module, empty cells are absent values, a UTF-8 byte order mark is skipped) or JSON lines ({@code .jsonl}, {@code .ndjson}; one JSON
  * object per line, blank lines skipped). Records carry no {@link io.modelbridge.adapters.spi.SourceRef}:
  * their key comes from the mapping's key fields.
  *
@@ -49,16 +49,32 @@ public final class RecordFile implements Iterator<SourceRecord>, AutoCloseable {
    *     readable header row
    */
   public static RecordFile open(Path file) {
+    return open(file, ',');
+  }
+
+  /**
+   * Opens a CSV file with another column separator (for example {@code ';'} as European spreadsheet
+   * exports use), or a JSON-lines file (the separator is then ignored).
+   *
+   * @throws ModelBridgeException if the file cannot be opened, has an unknown extension, or (CSV) has no
+   *     readable header row
+   */
+  public static RecordFile open(Path file, char csvSeparator) {
     String name = file.getFileName() == null ? "" : file.getFileName().toString().toLowerCase(Locale.ROOT);
     BufferedReader reader;
     try {
       reader = Files.newBufferedReader(file, StandardCharsets.UTF_8);
+      // spreadsheet exports often start with a byte order mark; it must not become part of the first column name
+      reader.mark(1);
+      if (reader.read() != '\uFEFF') {
+        reader.reset();
+      }
     } catch (IOException e) {
       throw new ModelBridgeException("cannot read input file " + file + ": " + e.getMessage(), e, false);
     }
     try {
       if (name.endsWith(".csv")) {
-        return new RecordFile(file, reader, csv(file, reader));
+        return new RecordFile(file, reader, csv(file, reader, csvSeparator));
       }
       if (name.endsWith(".jsonl") || name.endsWith(".ndjson")) {
         return new RecordFile(file, reader, jsonLines(file, reader));
@@ -71,11 +87,11 @@ public final class RecordFile implements Iterator<SourceRecord>, AutoCloseable {
     throw new ModelBridgeException("input file " + file + " must end in .csv, .jsonl or .ndjson", false);
   }
 
-  private static Iterator<SourceRecord> csv(Path file, Reader reader) {
+  private static Iterator<SourceRecord> csv(Path file, Reader reader, char separator) {
     CsvMapper mapper = new CsvMapper();
     mapper.enable(CsvParser.Feature.TRIM_SPACES);
     mapper.enable(CsvParser.Feature.FAIL_ON_MISSING_HEADER_COLUMNS);
-    CsvSchema schema = CsvSchema.emptySchema().withHeader();
+    CsvSchema schema = CsvSchema.emptySchema().withHeader().withColumnSeparator(separator);
     MappingIterator<Map<String, String>> rows;
     try {
       rows = mapper.readerForMapOf(String.class).with(schema).readValues(reader);

@@ -126,5 +126,9 @@ class CsvExportReconciliationTest {
       assertThatThrownBy(f::next).isInstanceOf(ModelBridgeException.class).hasMessageContaining("line 2");
     }
     assertThatThrownBy(() -> RecordFile.open(dir.resolve("a.txt"))).isInstanceOf(ModelBridgeException.class);
+    Path bom = Files.writeString(dir.resolve("excel.csv"), "\uFEFFid;x\n".replace(';', ',') + "7,y\n");
+    try (RecordFile f = RecordFile.open(bom)) {
+      assertThat(f.next().data()).isEqualTo(Map.of("id", "7", "x", "y"));
+    }
   }
 }
