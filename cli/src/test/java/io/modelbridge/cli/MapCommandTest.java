@@ -50,6 +50,11 @@ class MapCommandTest {
     assertThat(lines).hasSize(2);
     assertThat(lines.get(0)).contains("\"key\":\"C1\"").contains("\"creditLimit\":1234.50").contains("\"active\":true");
     assertThat(Files.readAllLines(dir.resolve("rej.jsonl"))).isEmpty();
+    Path missingKey = Files.writeString(dir.resolve("keys.csv"), "id,name\nC1,Acme\n,Nobody\nC3,Gamma\n");
+    Run r2 = run("map", "--mapping", mapping.toString(), "--input", missingKey.toString(),
+        "--output", dir.resolve("out2.jsonl").toString(), "--rejects", dir.resolve("rej2.jsonl").toString());
+    assertThat(r2.exit()).isEqualTo(1);
+    assertThat(FileDeadLetterSink.read(dir.resolve("rej2.jsonl")).get(0).sourceKey()).isEqualTo("? (keys.csv:3)");
   }
 
   @Test
@@ -76,6 +81,7 @@ class MapCommandTest {
     assertThat(rejects).hasSize(2);
     assertThat(rejects.get(0).violations()).extracting(v -> v.path() + ":" + v.rule())
         .containsExactlyInAnyOrder("customerId:required", "creditLimit:type");
+    assertThat(rejects.get(0).sourceKey()).isEqualTo("? (in.jsonl:3)");
     assertThat(rejects.get(1).sourceKey()).isEqualTo("C3");
     assertThat(r.out() + r.err()).doesNotContain("Jane");
   }

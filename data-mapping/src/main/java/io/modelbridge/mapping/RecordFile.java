@@ -112,12 +112,15 @@ public final class RecordFile implements Iterator<SourceRecord>, AutoCloseable {
       public SourceRecord next() {
         try {
           Map<String, Object> row = new LinkedHashMap<>();
-          rows.nextValue().forEach((k, v) -> {
+          Map<String, String> cells = rows.nextValue();
+          // the token location is the row's last cell: its line (the last line of a row with multi-line cells)
+          long line = rows.getParser().currentTokenLocation().getLineNr();
+          cells.forEach((k, v) -> {
             if (v != null && !v.isEmpty()) {
               row.put(k, v);
             }
           });
-          return SourceRecord.of(row);
+          return new SourceRecord(row, Optional.empty(), Optional.of(origin(file, line)));
         } catch (IOException | RuntimeException e) {
           if (e instanceof NoSuchElementException) {
             throw (NoSuchElementException) e;
@@ -168,9 +171,13 @@ public final class RecordFile implements Iterator<SourceRecord>, AutoCloseable {
         if (!node.isObject()) {
           throw corrupt(file, lineNumber, null);
         }
-        return new SourceRecord(Json.toJava(node), Optional.empty());
+        return new SourceRecord(Json.toJava(node), Optional.empty(), Optional.of(origin(file, lineNumber)));
       }
     };
+  }
+
+  private static String origin(Path file, long line) {
+    return (file.getFileName() == null ? file.toString() : file.getFileName().toString()) + ":" + line;
   }
 
   private static ModelBridgeException corrupt(Path file, long line, Exception cause) {

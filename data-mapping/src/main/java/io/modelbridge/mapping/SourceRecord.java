@@ -14,8 +14,10 @@ import java.util.Optional;
  *
  * @param data the record's fields
  * @param source where it came from, if known
+ * @param origin where the record sits in its input (for example {@code customers.csv:17}), used as the
+ *     record's name in rejections when it has neither a source reference nor key values
  */
-public record SourceRecord(Object data, Optional<SourceRef> source) {
+public record SourceRecord(Object data, Optional<SourceRef> source, Optional<String> origin) {
 
   private static final ObjectMapper POJO_MAPPER = new ObjectMapper().findAndRegisterModules();
 
@@ -23,10 +25,16 @@ public record SourceRecord(Object data, Optional<SourceRef> source) {
   public SourceRecord {
     Objects.requireNonNull(data, "data cannot be null");
     Objects.requireNonNull(source, "source cannot be null (use Optional.empty())");
+    Objects.requireNonNull(origin, "origin cannot be null (use Optional.empty())");
     if (!(data instanceof Map) && !(data instanceof JsonNode)) {
       throw new IllegalArgumentException("source data must be a Map or a JsonNode, was "
           + data.getClass().getName() + "; use SourceRecord.ofPojo for other objects");
     }
+  }
+
+  /** A record without origin. */
+  public SourceRecord(Object data, Optional<SourceRef> source) {
+    this(data, source, Optional.empty());
   }
 
   /** A record read through an adapter, keeping its {@link SourceRef}. */

@@ -151,9 +151,10 @@ public final class Plan {
       return record.source().get().keyString();
     }
     if (keySources.length == 0) {
-      return "(no key)";
+      return record.origin().orElse("(no key)");
     }
     StringBuilder sb = new StringBuilder();
+    boolean missing = false;
     for (int i = 0; i < keySources.length; i++) {
       if (i > 0) {
         sb.append('|');
@@ -164,9 +165,10 @@ public final class Plan {
       } catch (RuntimeException e) {
         v = null;
       }
+      missing |= v == null;
       sb.append(v == null ? "?" : Masking.show(Coercions.text(v, true), false));
     }
-    return sb.toString();
+    return missing && record.origin().isPresent() ? sb + " (" + record.origin().get() + ")" : sb.toString();
   }
 
   /** The reverse mapping of a canonical entity: its write-back fields in source shape. */
