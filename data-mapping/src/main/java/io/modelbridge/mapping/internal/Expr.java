@@ -334,8 +334,7 @@ public interface Expr {
     }
 
     private Object compiledPattern() {
-      return PATTERNS.computeIfAbsent(String.valueOf(((Literal) args.get(1)).value()),
-          java.util.regex.Pattern::compile);
+      return Patterns.compiled(String.valueOf(((Literal) args.get(1)).value()));
     }
 
     @Override
@@ -356,9 +355,6 @@ public interface Expr {
     }
   }
 
-  /** Compiled {@code matches} patterns, shared; patterns come from mapping files, not from records. */
-  java.util.concurrent.ConcurrentHashMap<String, java.util.regex.Pattern> PATTERNS =
-      new java.util.concurrent.ConcurrentHashMap<>();
 
   /** The canonical text of a node. */
   static String text(Expr e) {
