@@ -278,6 +278,60 @@ public final class Mapping {
   }
 
   /**
+   * A lazy view of {@code records} as canonical entities, for consumers that want entities only (such as a
+   * {@link io.modelbridge.mapping.reconcile.Reconciler}): each rejected record goes to {@code rejected} and
+   * is skipped, so nothing is lost silently. Single-use, like the iterator it wraps.
+   */
+  public Iterator<CanonicalEntity> delivered(Iterator<SourceRecord> records, DeadLetterSink rejected) {
+    Objects.requireNonNull(records, "records cannot be null");
+    Objects.requireNonNull(rejected, "rejected cannot be null");
+    return new Iterator<>() {
+      private CanonicalEntity next;
+
+      @Override
+      public boolean hasNext() {
+        while (next == null && records.hasNext()) {
+          MappingOutcome o = plan.map(records.next());
+          if (o instanceof MappingOutcome.Delivered) {
+            next = ((MappingOutcome.Delivered) o).entity();
+          } else {
+            rejected.accept(((MappingOutcome.Rejected) o).rejection());
+          }
+        }
+        return next != null;
+      }
+
+      @Override
+      public CanonicalEntity next() {
+        if (!hasNext()) {
+          throw new java.util.NoSuchElementException("no more delivered entities");
+        }
+        CanonicalEntity out = next;
+        next = null;
+        return out;
+      }
+    };
+  }
+
+  /** As {@link #delivered(Iterator, DeadLetterSink)} for an adapter's records; the caller closes the stream. */
+  public Iterator<CanonicalEntity> deliveredFrom(io.modelbridge.adapters.spi.RecordStream records,
+      DeadLetterSink rejected) {
+    Objects.requireNonNull(records, "records cannot be null");
+    Iterator<SourceRecord> sources = new Iterator<>() {
+      @Override
+      public boolean hasNext() {
+        return records.hasNext();
+      }
+
+      @Override
+      public SourceRecord next() {
+        return SourceRecord.of(records.next());
+      }
+    };
+    return delivered(sources, rejected);
+  }
+
+  /**
    * The reverse mapping for write-back: the entity's reversible fields in source shape (source field paths,
    * source codes, source units). Fields computed by expressions, constants, currency conversions, code
    * tables that are not one-to-one and fields marked {@code writeBack: false} are left out; see

@@ -192,6 +192,18 @@ class MappingTest {
   }
 
   @Test
+  void deliveredView_skipsRejectedRecordsIntoTheSink() {
+    Mapping m = Mapping.builder("m", "x").key("id").field("id", f -> f.from("id").type(ValueType.INTEGER)).build();
+    List<Rejection> rejected = new java.util.ArrayList<>();
+    var it = m.delivered(List.of(SourceRecord.of(Map.of("id", "1")), SourceRecord.of(Map.of("id", "x")),
+        SourceRecord.of(Map.of("id", "3"))).iterator(), rejected::add);
+    List<String> keys = new java.util.ArrayList<>();
+    it.forEachRemaining(e -> keys.add(e.key()));
+    assertThat(keys).containsExactly("1", "3");
+    assertThat(rejected).extracting(Rejection::sourceKey).containsExactly("x");
+  }
+
+  @Test
   void adapterRecord_keepsProvenance() {
     Mapping m = Mapping.builder("m", "customer").field("id", f -> f.from("customer_id")).build();
     SourceRef ref = new SourceRef("erp", "customers", Map.of("customer_id", "ALFKI"), Optional.of("v7"),
