@@ -83,17 +83,8 @@ class CsvExportReconciliationTest {
       try (SystemAdapter adapter = AdapterRegistry.discover().create("jdbc",
               AdapterConfig.builder("store").set("url", url).set("tables", "customer").build());
           RecordStream records = adapter.execute(OperationRequest.of("customer.query", Map.of()))) {
-        Iterator<CanonicalEntity> left = new Iterator<>() {
-          @Override
-          public boolean hasNext() {
-            return records.hasNext();
-          }
-
-          @Override
-          public CanonicalEntity next() {
-            return ((MappingOutcome.Delivered) store.map(records.next())).entity();
-          }
-        };
+        List<Rejection> rejected = new ArrayList<>();
+        Iterator<CanonicalEntity> left = store.deliveredFrom(records, rejected::add);
         report = Reconciler.builder()
             .compareOnly("email", "address.city", "address.country")
             .tolerance("email", Tolerance.lenientText())
@@ -109,6 +100,7 @@ class CsvExportReconciliationTest {
           new Difference.FieldMismatch("12", "address.city", "Rio de Janeiro", "Rio"),
           new Difference.MissingLeft("999"));
       assertThat(report.matched()).isEqualTo(56);
+      assertThat(report.left()).isEqualTo(59);
     }
   }
 
