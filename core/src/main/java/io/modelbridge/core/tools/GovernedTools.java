@@ -1,0 +1,188 @@
+package io.modelbridge.core.tools;
+
+import dev.langchain4j.agent.tool.ToolExecutionRequest;
+import dev.langchain4j.agent.tool.ToolSpecification;
+import dev.langchain4j.service.tool.ToolProvider;
+import io.modelbridge.adapters.spi.SystemAdapter;
+import io.modelbridge.core.CallContext;
+import io.modelbridge.core.hook.HookChain;
+import io.modelbridge.core.hook.ToolOutcome;
+import io.modelbridge.core.tools.internal.GovernedToolProvider;
+import io.modelbridge.core.tools.internal.ToolDispatcher;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * A system adapter's operations exposed to a model as LangChain4j tools, with governance outside the model.
+ *
+ * <p>Each operation becomes one tool named {@code <systemId>_<operation>} (dots as underscores), whose
+ * parameters are the operation's input fields (plus {@code expectedVersion} for updates and deletes).
+ * {@link #toolSpecifications(CallContext)} lists only the tools the {@link ToolPolicy} allows for that
+ * tenant and principal. {@link #execute(CallContext, ToolExecutionRequest)} runs one call:
+ * <ol>
+ *   <li>re-checks the policy (a model asking for a hidden tool gets {@code DENIED_BY_POLICY});
+ *   <li>runs the {@code beforeToolCall} hooks (a refusal gives {@code REFUSED});
+ *   <li>parses the JSON arguments and validates them against the input schema ({@code INVALID_ARGUMENTS}
+ *       with every problem, so the model can correct them);
+ *   <li>for a {@code WRITE}, or any operation whose adapter requires approval: runs a dry run, hands the
+ *       preview to the {@link ApprovalCallback} and runs the write only if approved
+ *       ({@code REJECTED_BY_APPROVER} otherwise; {@code PREVIEWED} when no approver is configured);
+ *   <li>runs the operation ({@code EXECUTED}, or {@code FAILED} with a text saying what to do);
+ *   <li>runs the {@code afterToolCall} hooks with attributes {@code system}, {@code operation},
+ *       {@code effect}, {@code policy.rule}, {@code policy.decision}, {@code approval}, {@code approver}.
+ * </ol>
+ * Model mistakes and adapter failures never throw: they come back as a {@link ToolOutcome} whose
+ * {@link ToolOutcome#result() result} is the text for the model. Immutable and thread-safe.
+ */
+public final class GovernedTools {
+
+  /** Hook attribute names set on every {@link io.modelbridge.core.hook.ToolCall}. */
+  public static final List<String> HOOK_ATTRIBUTES = List.of(
+      ToolDispatcher.ATTR_SYSTEM, ToolDispatcher.ATTR_OPERATION, ToolDispatcher.ATTR_EFFECT,
+      ToolDispatcher.ATTR_POLICY_RULE, ToolDispatcher.ATTR_POLICY_DECISION, ToolDispatcher.ATTR_APPROVAL,
+      ToolDispatcher.ATTR_APPROVER);
+
+  private final Builder config;
+  private final ToolDispatcher dispatcher;
+
+  private GovernedTools(Builder config) {
+    this.config = config;
+    this.dispatcher = new ToolDispatcher(config.adapter, config.policy, Optional.ofNullable(config.approver),
+        config.hooks, config.maxResultRecords);
+  }
+
+  /** A builder; {@link Builder#adapter} is required. */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /** A builder with this instance's settings, to derive a changed one. */
+  public Builder toBuilder() {
+    return config.copy();
+  }
+
+  /** The name of the tool for an operation of a system: {@code <systemId>_<operation>}, dots as underscores. */
+  public static String toolName(String systemId, String operation) {
+    return ToolDispatcher.toolName(systemId, operation);
+  }
+
+  /** The id of the system whose operations these are. */
+  public String systemId() {
+    return dispatcher.systemId();
+  }
+
+  /** Every tool with what a policy knows about it, whatever the policy decides. */
+  public List<ToolDescriptor> descriptors() {
+    return dispatcher.descriptors();
+  }
+
+  /**
+   * The tools the model may see in {@code context}: only those the policy allows. A policy that throws
+   * hides the tool.
+   */
+  public List<ToolSpecification> toolSpecifications(CallContext context) {
+    Objects.requireNonNull(context, "context cannot be null");
+    return dispatcher.specifications(context);
+  }
+
+  /**
+   * Runs one tool call the model asked for, with every governance step (see the class description).
+   *
+   * @return the outcome; its {@code result()} is the text to send back in a
+   *     {@code ToolExecutionResultMessage}
+   * @throws NullPointerException if an argument is null; nothing the model sends makes this throw
+   */
+  public ToolOutcome execute(CallContext context, ToolExecutionRequest request) {
+    Objects.requireNonNull(context, "context cannot be null");
+    Objects.requireNonNull(request, "request cannot be null");
+    return dispatcher.execute(context,
+        request.id() == null ? "" : request.id(),
+        request.name() == null ? "" : request.name(),
+        request.arguments() == null ? "" : request.arguments());
+  }
+
+  /**
+   * A LangChain4j {@link ToolProvider} for {@code AiServices.builder(..).toolProvider(..)}: on each AI
+   * service call it offers the tools allowed for the {@link CallContext} bound to the calling thread
+   * ({@link CallContext#currentOrAnonymous()}) and runs each call under that context. Needs
+   * {@code dev.langchain4j:langchain4j} on the class path.
+   */
+  public ToolProvider toolProvider() {
+    return new GovernedToolProvider(dispatcher);
+  }
+
+  /** Configures {@link GovernedTools}. Not thread-safe; {@link #build()} copies the settings. */
+  public static final class Builder {
+    private SystemAdapter adapter;
+    private ToolPolicy policy = ToolPolicy.readOnly();
+    private ApprovalCallback approver;
+    private HookChain hooks = HookChain.empty();
+    private int maxResultRecords = 50;
+
+    private Builder() {}
+
+    private Builder copy() {
+      Builder b = new Builder();
+      b.adapter = adapter;
+      b.policy = policy;
+      b.approver = approver;
+      b.hooks = hooks;
+      b.maxResultRecords = maxResultRecords;
+      return b;
+    }
+
+    /** The adapter whose operations become tools. Required. */
+    public Builder adapter(SystemAdapter adapter) {
+      this.adapter = Objects.requireNonNull(adapter, "adapter cannot be null");
+      return this;
+    }
+
+    /** Who may see and call which tool; defaults to {@link ToolPolicy#readOnly()}. */
+    public Builder policy(ToolPolicy policy) {
+      this.policy = Objects.requireNonNull(policy, "policy cannot be null");
+      return this;
+    }
+
+    /**
+     * The human in the loop for writes. Without one, a write that needs approval is not run: the model
+     * gets the dry-run preview with status {@code PREVIEWED}.
+     */
+    public Builder approver(ApprovalCallback approver) {
+      this.approver = Objects.requireNonNull(approver, "approver cannot be null");
+      return this;
+    }
+
+    /** The hooks every tool call passes (audit, pseudonymization); defaults to none. */
+    public Builder hooks(HookChain hooks) {
+      this.hooks = Objects.requireNonNull(hooks, "hooks cannot be null");
+      return this;
+    }
+
+    /**
+     * How many records one tool call returns to the model at most (default 50); the result says when it
+     * was truncated. Keeps a QUERY over millions of rows from flooding the model's context.
+     *
+     * @throws IllegalArgumentException if not between 1 and 10,000
+     */
+    public Builder maxResultRecords(int max) {
+      if (max < 1 || max > 10_000) {
+        throw new IllegalArgumentException("maxResultRecords must be between 1 and 10000, was " + max);
+      }
+      this.maxResultRecords = max;
+      return this;
+    }
+
+    /**
+     * The governed tools.
+     *
+     * @throws IllegalStateException if no adapter was set, or two operations map to the same tool name
+     */
+    public GovernedTools build() {
+      if (adapter == null) {
+        throw new IllegalStateException("adapter is required: call adapter(SystemAdapter) before build()");
+      }
+      return new GovernedTools(copy());
+    }
+  }
+}
