@@ -2,6 +2,7 @@ package io.modelbridge.core.tools;
 
 import dev.langchain4j.agent.tool.ToolExecutionRequest;
 import dev.langchain4j.agent.tool.ToolSpecification;
+import dev.langchain4j.data.message.ToolExecutionResultMessage;
 import dev.langchain4j.service.tool.ToolProvider;
 import io.modelbridge.adapters.spi.SystemAdapter;
 import io.modelbridge.core.CallContext;
@@ -12,6 +13,7 @@ import io.modelbridge.core.tools.internal.ToolDispatcher;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Function;
 
 /**
  * A system adapter's operations exposed to a model as LangChain4j tools, with governance outside the model.
@@ -110,6 +112,18 @@ public final class GovernedTools {
    */
   public ToolProvider toolProvider() {
     return new GovernedToolProvider(dispatcher);
+  }
+
+  /**
+   * For {@code AiServices.builder(..).hallucinatedToolNameStrategy(..)}: AiServices does not hand a call of
+   * a tool it was not offered to any executor (by default it throws, ending the conversation). This
+   * strategy runs such a call through {@link #execute} under the {@link CallContext} bound to the calling
+   * thread instead, so a prompt-injected request for a hidden tool is answered with
+   * {@code DENIED_BY_POLICY} and recorded by the hooks like any other call.
+   */
+  public Function<ToolExecutionRequest, ToolExecutionResultMessage> hallucinatedToolNameStrategy() {
+    return request -> ToolExecutionResultMessage.from(request,
+        execute(CallContext.currentOrAnonymous(), request).result());
   }
 
   /** Configures {@link GovernedTools}. Not thread-safe; {@link #build()} copies the settings. */
