@@ -46,7 +46,9 @@ public final class OfflineChatModel implements ChatModel {
   private static final int MAX_LISTED = 10;
   private static final int MAX_QUESTION = 200;
   private static final ObjectMapper JSON = new ObjectMapper()
-      .enable(JsonParser.Feature.ALLOW_TRAILING_COMMA);
+      .enable(JsonParser.Feature.ALLOW_TRAILING_COMMA)
+      .enable(com.fasterxml.jackson.databind.DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+      .setNodeFactory(com.fasterxml.jackson.databind.node.JsonNodeFactory.withExactBigDecimals(true));
   private static final Pattern BULLET = Pattern.compile("^\\s*(?:[-*\u2022]|\\d+[.)])\\s+(.+)$");
   private static final Pattern NUMBER = Pattern.compile("-?\\d+(?:\\.\\d+)?");
 
@@ -164,11 +166,25 @@ public final class OfflineChatModel implements ChatModel {
       }
       List<Map<String, String>> records = records(node);
       if (!records.isEmpty()) {
-        return new Found(records, node.isArray() ? "JSON array" : "JSON object");
+        return new Found(records, source(node));
       }
       i = end;
     }
     return null;
+  }
+
+  private static String source(JsonNode node) {
+    if (node.isArray()) {
+      return "JSON array";
+    }
+    var fields = node.fields();
+    while (fields.hasNext()) {
+      var f = fields.next();
+      if (f.getValue().isArray() && f.getValue().size() > 0 && f.getValue().get(0).isObject()) {
+        return "JSON array '" + f.getKey() + "'";
+      }
+    }
+    return "JSON object";
   }
 
   private static List<Map<String, String>> records(JsonNode node) {
@@ -179,7 +195,7 @@ public final class OfflineChatModel implements ChatModel {
           out.add(flat(e));
         } else if (e.isValueNode()) {
           Map<String, String> r = new LinkedHashMap<>();
-          r.put("item", e.asText());
+          r.put("item", value(e));
           out.add(r);
         }
       }
@@ -202,8 +218,15 @@ public final class OfflineChatModel implements ChatModel {
   private static Map<String, String> flat(JsonNode object) {
     Map<String, String> r = new LinkedHashMap<>();
     object.fields().forEachRemaining(f ->
-        r.put(f.getKey(), f.getValue().isValueNode() ? f.getValue().asText() : f.getValue().toString()));
+        r.put(f.getKey(), value(f.getValue())));
     return r;
+  }
+
+  private static String value(JsonNode v) {
+    if (v.isBigDecimal()) {
+      return v.decimalValue().toPlainString();
+    }
+    return v.isValueNode() ? v.asText() : v.toString();
   }
 
   private static int matching(String s, int start) {
