@@ -20,7 +20,9 @@ public final class Main implements Runnable {
 
   /** Subcommand instances, in the order {@code --help} lists them. */
   static final List<Object> SUBCOMMANDS = List.of(
-      new MapCommand());
+      new DemoCommand(),
+      new MapCommand(),
+      new AdaptersCommand());
 
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
