@@ -20,6 +20,7 @@ public final class Main implements Runnable {
 
   /** Subcommand instances, in the order {@code --help} lists them. */
   static final List<Object> SUBCOMMANDS = List.of(
+      new DemoCommand(),
       new MapCommand(),
       new AdaptersCommand());
 
