@@ -1,0 +1,2 @@
+/** Implementation of the built-in encryptors and key providers; not API. */
+package io.modelbridge.security.crypto.internal;
