@@ -1,0 +1,56 @@
+package io.modelbridge.examples.sampleplugin;
+
+import io.modelbridge.adapters.spi.AdapterConfig;
+import io.modelbridge.adapters.spi.ConfigKey;
+import io.modelbridge.adapters.spi.SystemAdapter;
+import io.modelbridge.adapters.spi.SystemAdapterProvider;
+import java.util.List;
+
+/**
+ * The entry point of the sample plugin: adapter type {@code legacy-tickets}, a toy in-memory ticket system
+ * standing in for an old help-desk application. Public with a public no-argument constructor and no work in
+ * it, as the SPI requires; listed in {@code META-INF/services/io.modelbridge.adapters.spi.SystemAdapterProvider}.
+ */
+public final class TicketAdapterProvider implements SystemAdapterProvider {
+
+  /** The desk whose tickets the system holds; shown in every ticket. */
+  public static final ConfigKey DESK = ConfigKey.optional("desk", ConfigKey.Type.STRING, "HQ",
+      "help desk name, stored on every ticket");
+
+  /** How many demo tickets the system starts with. */
+  public static final ConfigKey DEMO_TICKETS = ConfigKey.optional("demoTickets", ConfigKey.Type.INTEGER, "3",
+      "number of demo tickets the toy system starts with (0 to 1000)");
+
+  /** Creates the provider; does nothing else. */
+  public TicketAdapterProvider() {}
+
+  @Override
+  public String type() {
+    return "legacy-tickets";
+  }
+
+  @Override
+  public String version() {
+    return "1.0.0";
+  }
+
+  @Override
+  public String description() {
+    return "Sample plugin: a toy legacy ticket system (in memory)";
+  }
+
+  @Override
+  public List<ConfigKey> configKeys() {
+    return List.of(DESK, DEMO_TICKETS);
+  }
+
+  @Override
+  public SystemAdapter create(AdapterConfig config) {
+    long demo = config.integer(DEMO_TICKETS).orElse(3L);
+    if (demo < 0 || demo > 1000) {
+      throw new io.modelbridge.adapters.spi.InvalidAdapterConfigException(config.systemId(), DEMO_TICKETS.name(),
+          "must be between 0 and 1000, was " + demo);
+    }
+    return new TicketAdapter(config.systemId(), config.string(DESK).orElse("HQ"), (int) demo);
+  }
+}
