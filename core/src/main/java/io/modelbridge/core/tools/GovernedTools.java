@@ -108,10 +108,11 @@ public final class GovernedTools {
    * A LangChain4j {@link ToolProvider} for {@code AiServices.builder(..).toolProvider(..)}: on each AI
    * service call it offers the tools allowed for the {@link CallContext} bound to the calling thread
    * ({@link CallContext#currentOrAnonymous()}) and runs each call under that context. Needs
-   * {@code dev.langchain4j:langchain4j} on the class path.
+   * {@code dev.langchain4j:langchain4j} on the class path (an optional dependency of core: everything else in
+   * this class works without it).
    */
   public ToolProvider toolProvider() {
-    return new GovernedToolProvider(dispatcher);
+    return GovernedToolProvider.create(dispatcher);
   }
 
   /**

@@ -15,9 +15,16 @@ public final class GovernedToolProvider implements ToolProvider {
 
   private final ToolDispatcher dispatcher;
 
-  /** A provider over {@code dispatcher}. */
-  public GovernedToolProvider(ToolDispatcher dispatcher) {
+  private GovernedToolProvider(ToolDispatcher dispatcher) {
     this.dispatcher = dispatcher;
+  }
+
+  /**
+   * A provider over {@code dispatcher}. Declared to return the interface so that a class calling this is
+   * verified without loading LangChain4j's {@code langchain4j} artifact, which is optional for core.
+   */
+  public static ToolProvider create(ToolDispatcher dispatcher) {
+    return new GovernedToolProvider(dispatcher);
   }
 
   @Override
