@@ -172,7 +172,7 @@ final class GatewayConfig {
           break;
         case "offline":
           only(prefix, p, "apiKey", "baseUrl", "model");
-          b.provider(name, new io.modelbridge.core.offline.OfflineChatModel());
+          b.providerWithOwnTimeout(name, new io.modelbridge.core.offline.OfflineChatModel());
           break;
         default:
           throw new GatewayConfigException(prefix + "type", "must be openai, ollama or offline, was '" + type + "'");

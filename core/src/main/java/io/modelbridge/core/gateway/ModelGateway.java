@@ -102,7 +102,7 @@ public final class ModelGateway implements ChatModel {
     }
     List<Provider> built = new ArrayList<>();
     for (ProviderSpec spec : b.providers) {
-      built.add(resilient(spec.name, spec.factory.apply(b.timeout), b));
+      built.add(resilient(spec.name, spec.factory.apply(b.timeout), spec.ownTimeout, b));
     }
     this.providers = List.copyOf(built);
     this.degraded = Optional.ofNullable(b.degraded);
@@ -336,7 +336,7 @@ public final class ModelGateway implements ChatModel {
     }
   }
 
-  private Provider resilient(String name, ChatModel model, Builder b) {
+  private Provider resilient(String name, ChatModel model, boolean ownTimeout, Builder b) {
     MetricsRecorder m = metrics;
     RetryPolicy<ChatResponse> retry = RetryPolicy.<ChatResponse>builder()
         .handleIf(ModelGateway::retryable)
@@ -357,6 +357,9 @@ public final class ModelGateway implements ChatModel {
     Bulkhead<ChatResponse> bulkhead = Bulkhead.<ChatResponse>builder(b.bulkheadMaxConcurrent)
         .withMaxWaitTime(b.bulkheadMaxWait)
         .build();
+    if (ownTimeout) {
+      return new Provider(name, model, Failsafe.with(retry, breaker, bulkhead), breaker, bulkhead);
+    }
     Timeout<ChatResponse> timeout = Timeout.<ChatResponse>builder(b.timeout).withInterrupt().build();
     return new Provider(name, model, Failsafe.with(retry, breaker, bulkhead, timeout), breaker, bulkhead);
   }
@@ -384,10 +387,12 @@ public final class ModelGateway implements ChatModel {
   private static final class ProviderSpec {
     final String name;
     final Function<Duration, ChatModel> factory;
+    final boolean ownTimeout;
 
-    ProviderSpec(String name, Function<Duration, ChatModel> factory) {
+    ProviderSpec(String name, Function<Duration, ChatModel> factory, boolean ownTimeout) {
       this.name = name;
       this.factory = factory;
+      this.ownTimeout = ownTimeout;
     }
   }
 
@@ -422,10 +427,24 @@ public final class ModelGateway implements ChatModel {
 
     private Builder() {}
 
-    /** Adds any LangChain4j model as the next provider. */
+    /**
+     * Adds any LangChain4j model as the next provider. Each attempt runs under a Failsafe timeout that
+     * interrupts the calling thread when {@link #timeout} passes.
+     */
     public Builder provider(String name, ChatModel model) {
       Objects.requireNonNull(model, "model cannot be null");
-      return add(name, t -> model);
+      return add(name, t -> model, false);
+    }
+
+    /**
+     * Adds a LangChain4j model that enforces a deadline itself (an in-process model, or a client configured
+     * with its own read timeout) as the next provider: no Failsafe timeout runs around its attempts, which
+     * saves a timer task per attempt. Retry, circuit breaker and bulkhead still apply; a timeout the
+     * model's client reports is classified as {@link ProviderException.Reason#TIMEOUT} and retried.
+     */
+    public Builder providerWithOwnTimeout(String name, ChatModel model) {
+      Objects.requireNonNull(model, "model cannot be null");
+      return add(name, t -> model, true);
     }
 
     /**
@@ -443,7 +462,7 @@ public final class ModelGateway implements ChatModel {
       return add(name, t -> OpenAiChatModel.builder()
           .baseUrl(baseUrl).apiKey(apiKey).modelName(model)
           .maxRetries(0).timeout(t).httpClientBuilder(GatewayHttpClient.builder())
-          .build());
+          .build(), false);
     }
 
     /**
@@ -464,12 +483,12 @@ public final class ModelGateway implements ChatModel {
         b.timeout(t);
         b.httpClientBuilder(GatewayHttpClient.builder());
         return b.build();
-      });
+      }, false);
     }
 
     /** Adds the built-in {@link OfflineChatModel} as the next provider, named {@code offline}. */
     public Builder offline() {
-      return provider(OfflineChatModel.NAME, new OfflineChatModel());
+      return providerWithOwnTimeout(OfflineChatModel.NAME, new OfflineChatModel());
     }
 
     /** Per-attempt timeout; default 30 s. */
@@ -615,12 +634,12 @@ public final class ModelGateway implements ChatModel {
       return new ModelGateway(this);
     }
 
-    private Builder add(String name, Function<Duration, ChatModel> factory) {
+    private Builder add(String name, Function<Duration, ChatModel> factory, boolean ownTimeout) {
       requireText(name, "provider name");
       if (!names.add(name)) {
         throw new IllegalArgumentException("provider name '" + name + "' is used twice; names must be unique");
       }
-      providers.add(new ProviderSpec(name, factory));
+      providers.add(new ProviderSpec(name, factory, ownTimeout));
       return this;
     }
 
