@@ -7,6 +7,10 @@ import dev.langchain4j.agent.tool.ToolSpecification;
 import dev.langchain4j.data.message.AiMessage;
 import dev.langchain4j.data.message.ChatMessage;
 import dev.langchain4j.data.message.ToolExecutionResultMessage;
+import dev.langchain4j.data.message.UserMessage;
+import io.modelbridge.adapters.spi.SystemAdapter;
+import io.modelbridge.core.hook.CallHook;
+import java.math.BigDecimal;
 import dev.langchain4j.model.chat.ChatModel;
 import dev.langchain4j.model.chat.request.ChatRequest;
 import dev.langchain4j.model.chat.response.ChatResponse;
@@ -122,5 +126,55 @@ class GovernedToolsAiServicesTest {
     assertThat(answer).contains("\"version\":\"2\"");
     assertThat(adapter.rows.get(1L)).containsEntry("version", 2L);
     assertThat(hook.afterCalls.get(0).attributes()).containsEntry("approver", "alice");
+  }
+
+  /** The snippets of docs/governed-tools.md, kept compiling and running here. */
+  @Test
+  void docsSnippets_compileAndRun() {
+    SystemAdapter crm = adapter;
+    ChatModel model = new ScriptedModel()
+        .then(AiMessage.from(req("t1", "crm_customers_setCredit",
+            "{\"id\":2,\"credit\":400,\"expectedVersion\":\"1\"}")))
+        .then(AiMessage.from("done"))
+        .then(AiMessage.from(req("t2", "crm_customers_get", "{\"id\":2}")));
+    CallHook auditHook = hook;
+    // --- snippet 1 ---
+    GovernedTools tools = GovernedTools.builder()
+        .adapter(crm)
+        .policy((ctx, tool) -> !tool.effect().writes() || ctx.principal().startsWith("clerk")
+            ? PolicyDecision.allow("clerks-write", "reads for everyone, writes for clerks")
+            : PolicyDecision.deny("clerks-write", "only clerks may write"))
+        .approver(request -> request.arguments().get("credit") instanceof BigDecimal credit
+                && credit.compareTo(new BigDecimal("5000")) <= 0
+            ? ApprovalDecision.approve("rule:small-credit", "within the clerk's limit")
+            : ApprovalDecision.reject("rule:small-credit", "above 5000 needs a supervisor"))
+        .hooks(HookChain.of(List.of(auditHook)))
+        .build();
+
+    Assistant assistant = AiServices.builder(Assistant.class)
+        .chatModel(model)
+        .toolProvider(tools.toolProvider())
+        .hallucinatedToolNameStrategy(tools.hallucinatedToolNameStrategy())
+        .build();
+
+    CallContext clerk = CallContext.of("acme", "clerk-17", "credit-desk");
+    String answer = clerk.call(() -> assistant.chat("Raise the credit of customer 2 to 400"));
+    // --- end snippet 1 ---
+    assertThat(answer).isEqualTo("done");
+    assertThat(adapter.rows.get(2L)).containsEntry("credit", new BigDecimal("400"));
+
+    // --- snippet 2 ---
+    List<ChatMessage> messages = new ArrayList<>(List.of(UserMessage.from("Show customer 2")));
+    ChatResponse response = model.chat(ChatRequest.builder()
+        .messages(messages)
+        .toolSpecifications(tools.toolSpecifications(clerk))
+        .build());
+    messages.add(response.aiMessage());
+    for (ToolExecutionRequest call : response.aiMessage().toolExecutionRequests()) {
+      ToolOutcome outcome = tools.execute(clerk, call); // never throws for what the model sends
+      messages.add(ToolExecutionResultMessage.from(call, outcome.result()));
+    }
+    // --- end snippet 2 ---
+    assertThat(((ToolExecutionResultMessage) messages.get(2)).text()).contains("\"credit\":400");
   }
 }

@@ -133,16 +133,18 @@ public final class ToolDispatcher {
   /** Runs one tool call through governance; see the class description. */
   public ToolOutcome execute(CallContext context, String id, String toolName, String argumentsJson) {
     Tool tool = tools.get(toolName);
-    ToolCall call = new ToolCall(context, id, toolName, argumentsJson, Map.of(ATTR_SYSTEM, systemId));
     if (tool == null) {
-      call = call.withAttribute(ATTR_POLICY_RULE, "no-such-tool").withAttribute(ATTR_POLICY_DECISION, "deny");
+      ToolCall call = new ToolCall(context, id, toolName, argumentsJson, Map.of(ATTR_SYSTEM, systemId,
+          ATTR_POLICY_RULE, "no-such-tool", ATTR_POLICY_DECISION, "deny"));
       return hooks.afterToolCall(call, notAvailable(toolName, "no tool of that name"));
     }
-    call = call.withAttribute(ATTR_OPERATION, tool.op().name())
-        .withAttribute(ATTR_EFFECT, tool.op().effect().name());
     PolicyDecision decision = decide(context, tool.descriptor());
-    call = call.withAttribute(ATTR_POLICY_RULE, decision.rule())
-        .withAttribute(ATTR_POLICY_DECISION, decision.allowed() ? "allow" : "deny");
+    ToolCall call = new ToolCall(context, id, toolName, argumentsJson, Map.of(
+        ATTR_SYSTEM, systemId,
+        ATTR_OPERATION, tool.op().name(),
+        ATTR_EFFECT, tool.op().effect().name(),
+        ATTR_POLICY_RULE, decision.rule(),
+        ATTR_POLICY_DECISION, decision.allowed() ? "allow" : "deny"));
     if (!decision.allowed()) {
       // Same text as for a tool that does not exist: a hidden tool's existence is not confirmed.
       return hooks.afterToolCall(call, notAvailable(toolName, "policy rule '" + decision.rule() + "': "
