@@ -86,7 +86,7 @@ public final class ModelGateway implements ChatModel {
   private final Optional<ChatModel> degraded;
   private final String degradedName;
   private final HookChain hooks;
-  private final Cache<String, ChatResponse> cache;
+  private final Cache<RequestKeys.Key, ChatResponse> cache;
   private final TokenBudgets budgets;
   private final long outputReserve;
   private final String modelId;
@@ -188,7 +188,7 @@ public final class ModelGateway implements ChatModel {
       return fail(call, e, start);
     }
     ChatRequest req = call.request();
-    String key = null;
+    RequestKeys.Key key = null;
     if (cache != null && deterministic(call)) {
       key = RequestKeys.key(context.tenant(), modelId, req);
       ChatResponse hit = cache.getIfPresent(key);

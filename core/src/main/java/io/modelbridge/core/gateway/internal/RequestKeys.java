@@ -6,6 +6,7 @@ import dev.langchain4j.data.message.SystemMessage;
 import dev.langchain4j.data.message.ToolExecutionResultMessage;
 import dev.langchain4j.data.message.UserMessage;
 import dev.langchain4j.model.chat.request.ChatRequest;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -23,38 +24,37 @@ public final class RequestKeys {
       throw new IllegalStateException("SHA-256 is required by every Java platform", e);
     }
   });
-  private static final char[] HEX = "0123456789abcdef".toCharArray();
 
   private RequestKeys() {}
 
+  /**
+   * A cache key: the tenant in clear (so isolation never rests on the hash alone) and the SHA-256 of the
+   * normalized request and model.
+   */
+  public record Key(String tenant, long h0, long h1, long h2, long h3) {}
+
   /** The cache key of {@code request} for {@code tenant} when the configured model is {@code model}. */
-  public static String key(String tenant, String model, ChatRequest request) {
-    StringBuilder sb = new StringBuilder(256);
-    field(sb, tenant);
-    field(sb, request.modelName() != null ? request.modelName() : model);
-    field(sb, String.valueOf(request.temperature()));
-    field(sb, String.valueOf(request.topP()));
-    field(sb, String.valueOf(request.topK()));
-    field(sb, String.valueOf(request.frequencyPenalty()));
-    field(sb, String.valueOf(request.presencePenalty()));
-    field(sb, String.valueOf(request.maxOutputTokens()));
-    field(sb, String.valueOf(request.stopSequences()));
-    field(sb, String.valueOf(request.toolSpecifications()));
-    field(sb, String.valueOf(request.toolChoice()));
-    field(sb, String.valueOf(request.responseFormat()));
+  public static Key key(String tenant, String model, ChatRequest request) {
+    MessageDigest d = SHA256.get();
+    d.reset();
+    field(d, tenant);
+    field(d, request.modelName() != null ? request.modelName() : model);
+    field(d, String.valueOf(request.temperature()));
+    field(d, String.valueOf(request.topP()));
+    field(d, String.valueOf(request.topK()));
+    field(d, String.valueOf(request.frequencyPenalty()));
+    field(d, String.valueOf(request.presencePenalty()));
+    field(d, String.valueOf(request.maxOutputTokens()));
+    field(d, String.valueOf(request.stopSequences()));
+    field(d, String.valueOf(request.toolSpecifications()));
+    field(d, String.valueOf(request.toolChoice()));
+    field(d, String.valueOf(request.responseFormat()));
     for (ChatMessage m : request.messages()) {
-      field(sb, m.type().name());
-      field(sb, normalize(text(m)));
+      field(d, m.type().name());
+      field(d, normalize(text(m)));
     }
-    MessageDigest digest = SHA256.get();
-    byte[] hash = digest.digest(sb.toString().getBytes(StandardCharsets.UTF_8));
-    char[] out = new char[hash.length * 2];
-    for (int i = 0; i < hash.length; i++) {
-      out[2 * i] = HEX[(hash[i] >> 4) & 0xf];
-      out[2 * i + 1] = HEX[hash[i] & 0xf];
-    }
-    // The tenant also stays in clear in front of the hash, so isolation never rests on the hash alone.
-    return tenant + '\u0000' + new String(out);
+    ByteBuffer hash = ByteBuffer.wrap(d.digest());
+    return new Key(tenant, hash.getLong(), hash.getLong(), hash.getLong(), hash.getLong());
   }
 
   /** The text a message carries, as the cache and the token estimate see it. */
@@ -91,9 +91,15 @@ public final class RequestKeys {
     return (chars + 3) / 4;
   }
 
-  private static void field(StringBuilder sb, String value) {
-    String v = value == null ? "" : value;
-    sb.append(v.length()).append(':').append(v).append('\u0001');
+  private static void field(MessageDigest d, String value) {
+    byte[] bytes = (value == null ? "" : value).getBytes(StandardCharsets.UTF_8);
+    // Length-prefixed, so that no two different field sequences hash the same input.
+    int n = bytes.length;
+    d.update((byte) (n >>> 24));
+    d.update((byte) (n >>> 16));
+    d.update((byte) (n >>> 8));
+    d.update((byte) n);
+    d.update(bytes);
   }
 
   private static String normalize(String text) {
