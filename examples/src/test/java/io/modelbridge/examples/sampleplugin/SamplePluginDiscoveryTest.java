@@ -37,7 +37,7 @@ class SamplePluginDiscoveryTest {
     assertThat(provider.getClass().getPackageName()).isEqualTo("io.modelbridge.examples.sampleplugin");
 
     try (SystemAdapter tickets = registry.create("legacy-tickets",
-        AdapterConfig.builder("helpdesk").set("desk", "Berlin").set("demoTickets", "2").build())) {
+        AdapterConfig.builder("helpdesk").set("desk", "Berlin").set("instance", "discovery-test").build())) {
       assertThat(tickets.descriptor().operations()).extracting(OperationDescriptor::name)
           .containsExactly("tickets.get", "tickets.byStatus", "tickets.close");
 
@@ -70,7 +70,7 @@ class SamplePluginDiscoveryTest {
 
       ToolOutcome open = tools.execute(AGENT, ToolExecutionRequest.builder().id("3")
           .name("helpdesk_tickets_byStatus").arguments("{\"status\":\"OPEN\"}").build());
-      assertThat(open.result()).contains("\"returned\":1").contains("Printer 1 jams")
+      assertThat(open.result()).contains("\"returned\":2").contains("Printer 1 jams").contains("Printer 3 jams")
           .doesNotContain("Printer 2 jams");
     }
   }

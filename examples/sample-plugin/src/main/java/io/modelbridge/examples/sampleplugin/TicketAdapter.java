@@ -21,18 +21,16 @@ import io.modelbridge.adapters.spi.SystemUnavailableException;
 import io.modelbridge.adapters.spi.VersionConflictException;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.TreeMap;
 
 /**
  * The toy ticket system: tickets in a map, each with a version that every change increments. Operations:
  * {@code tickets.get} (GET), {@code tickets.byStatus} (QUERY), {@code tickets.close} (UPDATE, idempotent,
- * needs approval). Thread-safe (every call holds the adapter's lock).
+ * needs approval), on a {@link LegacyTicketSystem} instance. Thread-safe.
  */
 final class TicketAdapter implements SystemAdapter {
 
@@ -49,11 +47,12 @@ final class TicketAdapter implements SystemAdapter {
 
   private final AdapterDescriptor descriptor;
   private final String desk;
-  private final Map<Long, Map<String, Object>> tickets = new TreeMap<>();
-  private boolean closed;
+  private final LegacyTicketSystem system;
+  private volatile boolean closed;
 
-  TicketAdapter(String systemId, String desk, int demoTickets) {
+  TicketAdapter(String systemId, String desk, LegacyTicketSystem system) {
     this.desk = desk;
+    this.system = system;
     this.descriptor = new AdapterDescriptor(SpiVersion.CURRENT, systemId, SystemKind.OTHER, List.of(TICKET),
         List.of(
             new OperationDescriptor("tickets.get", "ticket", OperationKind.GET, Effect.READ, false,
@@ -66,17 +65,6 @@ final class TicketAdapter implements SystemAdapter {
                 List.of(FieldSchema.required("id", FieldType.INTEGER).describedAs("ticket number"),
                     FieldSchema.required("resolution", FieldType.STRING).describedAs("how it was solved")),
                 "Closes a ticket with a resolution")));
-    for (long i = 1; i <= demoTickets; i++) {
-      Map<String, Object> t = new LinkedHashMap<>();
-      t.put("id", i);
-      t.put("subject", "Printer " + i + " jams");
-      t.put("status", "OPEN");
-      t.put("opened", LocalDate.of(2024, 1, 1).plusDays(i));
-      t.put("reporterEmail", "user" + i + "@example.com");
-      t.put("desk", desk);
-      t.put("version", 1L);
-      tickets.put(i, t);
-    }
   }
 
   @Override
@@ -85,70 +73,85 @@ final class TicketAdapter implements SystemAdapter {
   }
 
   @Override
-  public synchronized RecordStream execute(OperationRequest request) {
+  public RecordStream execute(OperationRequest request) {
     String op = request.operation();
     if (closed) {
       throw new SystemUnavailableException(descriptor.systemId(), op, "the adapter is closed", null);
     }
-    Map<String, Object> args = request.arguments();
+    OperationDescriptor operation = descriptor.operation(op).orElseThrow(() -> new InputRejectedException(
+        descriptor.systemId(), op, "operation", "is not an operation of this system; see descriptor().operations()",
+        null));
+    Map<String, Object> args = validate(operation, request.arguments());
     switch (op) {
       case "tickets.get":
         return RecordStream.of(List.of(record(find(op, args))));
       case "tickets.byStatus": {
-        String status = text(op, args, "status");
         List<AdapterRecord> out = new ArrayList<>();
-        tickets.values().stream().filter(t -> t.get("status").equals(status)).forEach(t -> out.add(record(t)));
+        system.withStatus((String) args.get("status")).forEach(t -> out.add(record(t)));
         return RecordStream.of(out);
       }
-      case "tickets.close": {
-        Map<String, Object> t = find(op, args);
-        String current = String.valueOf(t.get("version"));
-        String expected = request.expectedVersion().orElse(current);
-        if (!expected.equals(current)) {
-          throw new VersionConflictException(descriptor.systemId(), op, String.valueOf(t.get("id")), expected,
-              current);
-        }
-        if (t.get("status").equals("CLOSED")) {
-          return RecordStream.of(List.of(record(t))); // idempotent: closing twice changes nothing
-        }
-        Map<String, Object> next = new LinkedHashMap<>(t);
-        next.put("status", "CLOSED");
-        next.put("resolution", text(op, args, "resolution"));
-        next.put("version", (Long) t.get("version") + 1);
-        if (!request.dryRun()) {
-          tickets.put((Long) t.get("id"), next);
-        }
-        return RecordStream.of(List.of(record(next)));
-      }
+      case "tickets.close":
+        return RecordStream.of(List.of(record(close(op, args, request))));
       default:
-        throw new InputRejectedException(descriptor.systemId(), op, "operation",
-            "is not an operation of this system; see descriptor().operations()", null);
+        throw new IllegalStateException("operation '" + op + "' is declared but not implemented");
     }
+  }
+
+  private Map<String, Object> close(String op, Map<String, Object> args, OperationRequest request) {
+    Map<String, Object> t = find(op, args);
+    String resolution = (String) args.get("resolution");
+    if ("CLOSED".equals(t.get("status")) && resolution.equals(t.get("resolution"))) {
+      return t; // idempotent: closing again with the same resolution changes nothing
+    }
+    String current = String.valueOf(t.get("version"));
+    String expected = request.expectedVersion().orElseThrow(() -> new InputRejectedException(descriptor.systemId(),
+        op, "expectedVersion", "is required: read the ticket first and pass its version", null));
+    if (!expected.equals(current)) {
+      throw new VersionConflictException(descriptor.systemId(), op, String.valueOf(t.get("id")), expected, current);
+    }
+    Map<String, Object> next = new LinkedHashMap<>(t);
+    next.put("status", "CLOSED");
+    next.put("resolution", resolution);
+    next.put("version", (Long) t.get("version") + 1);
+    if (!request.dryRun() && !system.replace(next, (Long) t.get("version"))) {
+      // changed between our read and our write
+      throw new VersionConflictException(descriptor.systemId(), op, String.valueOf(t.get("id")), expected, null);
+    }
+    return next;
+  }
+
+  /** Unknown, missing and wrongly typed arguments are refused, naming the field. */
+  private Map<String, Object> validate(OperationDescriptor op, Map<String, Object> args) {
+    for (Map.Entry<String, Object> e : args.entrySet()) {
+      FieldSchema f = op.inputField(e.getKey()).orElseThrow(() -> new InputRejectedException(
+          descriptor.systemId(), op.name(), e.getKey(), "is not an input of this operation", null));
+      if (!f.type().javaType().isInstance(e.getValue())) {
+        throw new InputRejectedException(descriptor.systemId(), op.name(), f.name(),
+            "must be a " + f.type() + " (" + f.type().javaType().getSimpleName() + ")", null);
+      }
+      if (e.getValue() instanceof String s && s.isBlank()) {
+        throw new InputRejectedException(descriptor.systemId(), op.name(), f.name(), "must not be blank", null);
+      }
+    }
+    for (FieldSchema f : op.input()) {
+      if (f.required() && !args.containsKey(f.name())) {
+        throw new InputRejectedException(descriptor.systemId(), op.name(), f.name(), "is required", null);
+      }
+    }
+    return args;
   }
 
   private Map<String, Object> find(String op, Map<String, Object> args) {
-    Object id = args.get("id");
-    if (!(id instanceof Long)) {
-      throw new InputRejectedException(descriptor.systemId(), op, "id", "is required as a whole number", null);
-    }
-    Map<String, Object> t = tickets.get(id);
-    if (t == null) {
-      throw new RecordNotFoundException(descriptor.systemId(), op, "ticket", String.valueOf(id));
-    }
-    return t;
-  }
-
-  private String text(String op, Map<String, Object> args, String field) {
-    Object v = args.get(field);
-    if (!(v instanceof String s) || s.isBlank()) {
-      throw new InputRejectedException(descriptor.systemId(), op, field, "is required as text", null);
-    }
-    return s;
+    long id = (Long) args.get("id");
+    return system.find(id).orElseThrow(() ->
+        new RecordNotFoundException(descriptor.systemId(), op, "ticket", String.valueOf(id)));
   }
 
   private AdapterRecord record(Map<String, Object> t) {
+    Map<String, Object> fields = new LinkedHashMap<>(t);
+    fields.put("desk", desk);
     return new AdapterRecord(new SourceRef(descriptor.systemId(), "ticket", Map.of("id", t.get("id")),
-        Optional.of(String.valueOf(t.get("version"))), Instant.now()), t);
+        Optional.of(String.valueOf(t.get("version"))), Instant.now()), fields);
   }
 
   @Override
@@ -158,7 +161,7 @@ final class TicketAdapter implements SystemAdapter {
   }
 
   @Override
-  public synchronized void close() {
+  public void close() {
     closed = true;
   }
 }

@@ -17,9 +17,9 @@ public final class TicketAdapterProvider implements SystemAdapterProvider {
   public static final ConfigKey DESK = ConfigKey.optional("desk", ConfigKey.Type.STRING, "HQ",
       "help desk name, stored on every ticket");
 
-  /** How many demo tickets the system starts with. */
-  public static final ConfigKey DEMO_TICKETS = ConfigKey.optional("demoTickets", ConfigKey.Type.INTEGER, "3",
-      "number of demo tickets the toy system starts with (0 to 1000)");
+  /** Which instance of the legacy system to connect to. */
+  public static final ConfigKey INSTANCE = ConfigKey.optional("instance", ConfigKey.Type.STRING, "demo",
+      "name of the ticket system instance to connect to");
 
   /** Creates the provider; does nothing else. */
   public TicketAdapterProvider() {}
@@ -41,16 +41,12 @@ public final class TicketAdapterProvider implements SystemAdapterProvider {
 
   @Override
   public List<ConfigKey> configKeys() {
-    return List.of(DESK, DEMO_TICKETS);
+    return List.of(DESK, INSTANCE);
   }
 
   @Override
   public SystemAdapter create(AdapterConfig config) {
-    long demo = config.integer(DEMO_TICKETS).orElse(3L);
-    if (demo < 0 || demo > 1000) {
-      throw new io.modelbridge.adapters.spi.InvalidAdapterConfigException(config.systemId(), DEMO_TICKETS.name(),
-          "must be between 0 and 1000, was " + demo);
-    }
-    return new TicketAdapter(config.systemId(), config.string(DESK).orElse("HQ"), (int) demo);
+    return new TicketAdapter(config.systemId(), config.string(DESK).orElse("HQ"),
+        LegacyTicketSystem.named(config.string(INSTANCE).orElse("demo")));
   }
 }
