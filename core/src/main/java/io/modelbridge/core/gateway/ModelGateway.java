@@ -238,7 +238,9 @@ public final class ModelGateway implements ChatModel {
           metrics.failure(failure.reason());
         }
         failures.add(failure);
-        metrics.fallback();
+        if (providers.indexOf(provider) + 1 < providers.size() || degraded.isPresent()) {
+          metrics.fallback();
+        }
         LOG.info("gateway.provider.failed tenant={} provider={} attempts={} reason={} status={} next={}",
             context.tenant(), provider.name(), tries[0], failure.reason(),
             failure.statusCode().map(String::valueOf).orElse("-"), nextName(provider));

@@ -119,8 +119,9 @@ class GatewayResilienceTest {
   @Test
   void badRequest_isNotRetried() {
     server.otherwise(ChatCompletionsServer.status(400, "{\"error\":{\"message\":\"bad\"}}"));
+    ModelGateway gw = gateway().build();
     AllProvidersFailedException e = catchThrowableOfType(
-        () -> gateway().build().call(ACME, question()), AllProvidersFailedException.class);
+        () -> gw.call(ACME, question()), AllProvidersFailedException.class);
 
     ProviderException f = e.failures().get(0);
     assertThat(f.reason()).isEqualTo(Reason.INVALID_REQUEST);
@@ -128,6 +129,9 @@ class GatewayResilienceTest {
     assertThat(f.attempt()).isEqualTo(1);
     assertThat(e.isRetryable()).isFalse();
     assertThat(server.requests()).isEqualTo(1);
+    assertThat(gw.metrics().fallbacks()).as("nobody to fall back to").isZero();
+    assertThat(gw.metrics().providerFailuresByReason()).containsEntry(Reason.INVALID_REQUEST, 1L);
+    assertThat(gw.metrics().failedCalls()).isEqualTo(1);
   }
 
   @Test
