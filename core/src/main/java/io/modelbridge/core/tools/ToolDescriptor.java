@@ -12,7 +12,8 @@ import java.util.Set;
  * @param operation the adapter operation's name
  * @param entity the entity it reads or writes
  * @param effect what it does to the system
- * @param approvalRequired whether the adapter declares that a human must approve each call
+ * @param approvalRequired whether each call runs only after a human approved it: governed tools set it when
+ *     the adapter declares the operation {@code approvalRequired}, and for every {@link Effect#WRITE}
  * @param dataClassifications labels of the data it touches (for example {@code "personal"} when the
  *     entity has personal fields); unmodifiable
  */
