@@ -1,0 +1,126 @@
+package io.modelbridge.security.audit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.security.KeyPair;
+import java.security.KeyPairGenerator;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class AuditLogTest {
+
+  @TempDir Path dir;
+
+  @Test
+  void concurrentAppends_getDistinctSequenceNumbersAndVerifyWithEd25519() throws Exception {
+    KeyPair pair = KeyPairGenerator.getInstance("Ed25519").generateKeyPair();
+    Path file = dir.resolve("audit.log");
+    List<CompletableFuture<Long>> futures = new ArrayList<>();
+    try (AuditLog log = AuditLog.builder(AuditStore.file(file), CheckpointKey.ed25519(pair.getPrivate(),
+        pair.getPublic())).checkpointEvery(100).build()) {
+      List<Thread> threads = new ArrayList<>();
+      for (int t = 0; t < 4; t++) {
+        int base = t * 1000;
+        Thread th = new Thread(() -> {
+          for (int i = 0; i < 500; i++) {
+            synchronized (futures) {
+              futures.add(log.append(AuditTestLogs.event(base + i)));
+            }
+          }
+        });
+        threads.add(th);
+        th.start();
+      }
+      for (Thread th : threads) {
+        th.join();
+      }
+    }
+    assertThat(futures).hasSize(2000);
+    assertThat(futures.stream().map(CompletableFuture::join).distinct().count()).isEqualTo(2000);
+    CheckpointKey auditor = CheckpointKey.parse(CheckpointKey.ed25519Verifier(pair.getPublic()).toVerifierText());
+    VerificationReport report = AuditVerifier.verify(file, auditor);
+    assertThat(report.intact()).as(report.toString()).isTrue();
+    assertThat(report.lines()).isEqualTo(2000 + 20 + 1);
+  }
+
+  @Test
+  void wholeChainRewrittenWithoutTheKey_isDetectedAtTheFirstCheckpoint() {
+    Path file = dir.resolve("a.log");
+    AuditTestLogs.write(file, 10, 4, AuditTestLogs.HMAC);
+    // the attacker regenerates a consistent chain and checkpoints with a key of their own
+    AuditTestLogs.write(file, 10, 4, CheckpointKey.hmac(AuditTestLogs.bytes(99)));
+    VerificationReport report = AuditVerifier.verify(file, AuditTestLogs.HMAC);
+    assertThat(report.finding().orElseThrow().kind()).isEqualTo(Tampering.MODIFIED);
+    assertThat(report.finding().orElseThrow().seq()).isEqualTo(5);
+    assertThat(report.finding().orElseThrow().detail()).contains("signature does not verify");
+  }
+
+  @Test
+  void tornLastEntry_isReportedOnOpenAndByTheVerifier() throws Exception {
+    Path file = dir.resolve("torn.log");
+    AuditTestLogs.write(file, 3, 10, AuditTestLogs.HMAC);
+    Files.write(file, "{\"seq\":6,\"prev\":\"00".getBytes(StandardCharsets.US_ASCII), StandardOpenOption.APPEND);
+    assertThatThrownBy(() -> AuditLog.builder(AuditStore.file(file), AuditTestLogs.HMAC).build())
+        .isInstanceOf(AuditException.class)
+        .hasMessageContaining("torn");
+    VerificationReport report = AuditVerifier.verify(file, AuditTestLogs.HMAC);
+    assertThat(report.finding().orElseThrow().kind()).isEqualTo(Tampering.TORN);
+    assertThat(report.finding().orElseThrow().line()).isEqualTo(5); // 3 entries, closing checkpoint, torn line
+  }
+
+  @Test
+  void reopenAfterCleanClose_continuesTheChain() {
+    Path file = dir.resolve("b.log");
+    AuditTestLogs.write(file, 3, 10, AuditTestLogs.HMAC);
+    try (AuditLog log = AuditLog.builder(AuditStore.file(file), AuditTestLogs.HMAC).build()) {
+      assertThat(log.append(AuditTestLogs.event(9)).join()).isEqualTo(5);
+    }
+    assertThat(AuditVerifier.verify(file, AuditTestLogs.HMAC).intact()).isTrue();
+  }
+
+  @Test
+  void reopenAfterUncleanClose_recordsRecovery() {
+    Path file = dir.resolve("c.log");
+    List<String> lines = AuditTestLogs.write(file, 3, 10, AuditTestLogs.HMAC);
+    AuditTestLogs.writeLines(file, lines.subList(0, 3)); // as if the process died before closing
+    assertThat(AuditVerifier.verify(file, AuditTestLogs.HMAC).finding().orElseThrow().kind())
+        .isEqualTo(Tampering.TRUNCATED);
+    try (AuditLog log = AuditLog.builder(AuditStore.file(file), AuditTestLogs.HMAC).build()) {
+      log.append(AuditTestLogs.event(4));
+    }
+    List<String> after = AuditTestLogs.lines(file);
+    assertThat(after.get(3)).contains("\"type\":\"RECOVERY\"", "\"previousCloseClean\":\"false\"");
+    assertThat(AuditVerifier.verify(file, AuditTestLogs.HMAC).intact()).isTrue();
+  }
+
+  @Test
+  void wrongVerificationKey_isReportedAsModifiedCheckpoint() {
+    Path file = dir.resolve("k.log");
+    AuditTestLogs.write(file, 2, 10, AuditTestLogs.HMAC);
+    VerificationReport report = AuditVerifier.verify(file, CheckpointKey.hmac(AuditTestLogs.bytes(1)));
+    assertThat(report.finding().orElseThrow().detail()).contains("verification key");
+  }
+
+  @Test
+  void missingFile_isUnreadable() {
+    VerificationReport report = AuditVerifier.verify(dir.resolve("nope.log"), AuditTestLogs.HMAC);
+    assertThat(report.finding().orElseThrow().kind()).isEqualTo(Tampering.UNREADABLE);
+  }
+
+  @Test
+  void verifyOnlyKey_cannotWrite() throws Exception {
+    KeyPair pair = KeyPairGenerator.getInstance("Ed25519").generateKeyPair();
+    assertThatThrownBy(() -> AuditLog.builder(AuditStore.file(dir.resolve("x.log")),
+        CheckpointKey.ed25519Verifier(pair.getPublic())))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("signing");
+  }
+}
