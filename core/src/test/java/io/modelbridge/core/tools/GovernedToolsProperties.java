@@ -98,6 +98,10 @@ class GovernedToolsProperties {
         Arbitraries.of("2024-02-29", "2023-02-29", "12.5", "1e400", "2024-05-01T12:00:00Z", "NaN", "")
             .map(F::textNode),
         Arbitraries.longs().map(F::numberNode),
+        Arbitraries.of(Double.POSITIVE_INFINITY, Double.NaN, 9.223372036854775807E18, -9.3E18, 1e300, 4.0)
+            .map(F::numberNode),
+        Arbitraries.of("1e400", "123456789012345678901234567890", "-0.0", "1E+999999999")
+            .map(t -> F.numberNode(new BigDecimal(t))),
         Arbitraries.doubles().map(F::numberNode),
         Arbitraries.bigDecimals().map(F::numberNode),
         Arbitraries.of(true, false).map(F::booleanNode),

@@ -255,6 +255,22 @@ class GovernedToolsTest {
   }
 
   @Test
+  void numbersOutOfRange_areInvalidArguments_notErrors() {
+    GovernedTools t = tools(approving("alice"));
+    assertThat(t.execute(VIEWER, call("crm_customers_get", "{\"id\":9223372036854775807.0}")).result())
+        .contains("'id' must be a whole number");
+    assertThat(t.execute(VIEWER, call("crm_customers_get", "{\"id\":1e400}")).status())
+        .isEqualTo(Status.INVALID_ARGUMENTS);
+    assertThat(t.execute(VIEWER, call("crm_customers_get", "{\"id\":99999999999999999999}")).status())
+        .isEqualTo(Status.INVALID_ARGUMENTS);
+    assertThat(t.execute(VIEWER, call("crm_customers_query", "{\"minCredit\":1e400}")).result())
+        .contains("'minCredit' is not a finite decimal number");
+    assertThat(t.execute(VIEWER, call("crm_customers_query", "{\"minCredit\":-1e-400}")).status())
+        .isEqualTo(Status.EXECUTED);
+    assertThat(adapter.executed).hasSize(1);
+  }
+
+  @Test
   void theModelCanCorrectItsArguments_andTheConversationGoesOn() {
     GovernedTools t = tools(approving("alice"));
     assertThat(t.execute(VIEWER, call("crm_customers_get", "{\"customerId\":1}")).status())

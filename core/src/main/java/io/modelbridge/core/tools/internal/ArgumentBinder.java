@@ -44,8 +44,9 @@ final class ArgumentBinder {
       root = json.isBlank() ? MAPPER.createObjectNode() : MAPPER.readTree(json);
     } catch (JsonProcessingException e) {
       // The parser's message quotes the input, which may hold personal data: only its location is kept.
-      problems.add("the arguments are not valid JSON (at line " + e.getLocation().getLineNr()
-          + ", column " + e.getLocation().getColumnNr() + "); send one JSON object");
+      problems.add("the arguments are not valid JSON" + (e.getLocation() == null ? ""
+          : " (at line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr() + ")")
+          + "; send one JSON object");
       return new Binding(Map.of(), Optional.empty(), problems);
     }
     if (root == null || !root.isObject()) {
@@ -101,13 +102,25 @@ final class ArgumentBinder {
         if (v.isIntegralNumber() && v.canConvertToLong()) {
           return v.asLong();
         }
-        if (v.isNumber() && v.decimalValue().stripTrailingZeros().scale() <= 0 && v.canConvertToLong()) {
-          return v.decimalValue().longValueExact();
+        if (v.isNumber()) {
+          BigDecimal d = finite(v);
+          if (d != null && (d.scale() <= 0 || d.stripTrailingZeros().scale() <= 0)) {
+            try {
+              return d.longValueExact();
+            } catch (ArithmeticException e) {
+              // out of range: reported as a type problem below
+            }
+          }
         }
         break;
       case DECIMAL:
         if (v.isNumber()) {
-          return v.decimalValue();
+          BigDecimal d = finite(v);
+          if (d != null) {
+            return d;
+          }
+          problems.add("argument '" + name + "' is not a finite decimal number; send for example 12.50");
+          return null;
         }
         if (v.isTextual()) {
           try {
@@ -154,6 +167,21 @@ final class ArgumentBinder {
     }
     problems.add("argument '" + name + "' must be " + describe(f) + ", not " + kind(v));
     return null;
+  }
+
+  /** The exact value of a JSON number, or null for one a double cannot hold (1e400 parses as infinity). */
+  private static BigDecimal finite(JsonNode v) {
+    if (v.isDouble() || v.isFloat()) {
+      double d = v.doubleValue();
+      if (Double.isNaN(d) || Double.isInfinite(d)) {
+        return null;
+      }
+    }
+    try {
+      return v.decimalValue();
+    } catch (NumberFormatException | ArithmeticException e) {
+      return null;
+    }
   }
 
   private static boolean hasProblemFor(List<String> problems, String field) {

@@ -179,7 +179,17 @@ public final class ToolDispatcher {
 
   private ToolOutcome run(Tool tool, Holder h) {
     OperationDescriptor op = tool.op();
-    ArgumentBinder.Binding binding = ArgumentBinder.bind(op, h.call.argumentsJson());
+    ArgumentBinder.Binding binding;
+    try {
+      binding = ArgumentBinder.bind(op, h.call.argumentsJson());
+    } catch (RuntimeException e) {
+      // The binder reports every problem it knows as text; anything else must still not end the conversation.
+      LOG.warn("tool.arguments.unreadable system={} operation={} error={}", systemId, op.name(),
+          e.getClass().getName());
+      return ToolOutcome.notExecuted(Status.INVALID_ARGUMENTS, "ERROR: the arguments for tool '"
+          + h.call.toolName() + "' could not be read. Send one JSON object with the documented fields.",
+          "unreadable arguments: " + e.getClass().getName());
+    }
     if (!binding.valid()) {
       return ToolOutcome.notExecuted(Status.INVALID_ARGUMENTS,
           "ERROR: invalid arguments for tool '" + h.call.toolName() + "': " + String.join("; ", binding.problems())
