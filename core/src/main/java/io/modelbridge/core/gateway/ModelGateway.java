@@ -109,7 +109,9 @@ public final class ModelGateway implements ChatModel {
     this.degradedName = b.degradedName;
     this.hooks = HookChain.of(b.hooks);
     this.cache = b.cacheEnabled
-        ? Caffeine.newBuilder().expireAfterWrite(b.cacheTtl).maximumSize(b.cacheMaxSize).build()
+        // Eviction and expiry work runs on the calling thread: a hand-off to the common pool per write costs
+        // a thread wake-up, which is more than the work itself.
+        ? Caffeine.newBuilder().expireAfterWrite(b.cacheTtl).maximumSize(b.cacheMaxSize).executor(Runnable::run).build()
         : null;
     this.budgets = new TokenBudgets(b.budgetTokens, b.tenantBudgets, b.budgetWindow, b.clock);
     this.outputReserve = b.outputReserve;
