@@ -130,6 +130,14 @@ public final class AuditLog implements AutoCloseable {
     return p.done;
   }
 
+  /**
+   * Whether the log still accepts appends: not closed and its store has not failed. Hooks use this to
+   * refuse calls that could not be recorded.
+   */
+  public boolean healthy() {
+    return failure == null && !closing;
+  }
+
   private void run() {
     List<Pending> batch = new ArrayList<>(maxBatch);
     List<byte[]> lines = new ArrayList<>(maxBatch + maxBatch / Math.max(1, checkpointEvery) + 2);
