@@ -26,8 +26,9 @@ public final class CardRecognizer implements Recognizer {
           if (digits > 19) {
             break;
           }
-          if (j > i && (len < 3 || len > 8 || run.ends()[i] - run.starts()[i] < 3)) {
-            break;
+          if (j > i && (len > 8 || run.ends()[i] - run.starts()[i] < 3
+              || run.ends()[j - 1] - run.starts()[j - 1] < 3)) {
+            break; // groups of 3 to 8 digits; only the last one may be shorter (4-4-4-1 for 13 digits)
           }
           if (digits < 13 || !run.sameSeparator(i, j)) {
             continue;
