@@ -401,6 +401,31 @@ class GovernedToolsTest {
         .isEqualTo(Status.EXECUTED);
     assertThat(t.execute(VIEWER, ToolExecutionRequest.builder().arguments("{}").build()).status())
         .isEqualTo(Status.DENIED_BY_POLICY);
-    assertThat(Map.of()).isEmpty();
+  }
+
+  @Test
+  void concurrentCalls_fromManyConversations_areEachGovernedOnTheirOwn() throws Exception {
+    GovernedTools t = tools(approving("alice"));
+    var pool = java.util.concurrent.Executors.newFixedThreadPool(4);
+    try {
+      List<java.util.concurrent.Future<ToolOutcome>> futures = new ArrayList<>();
+      for (int i = 0; i < 200; i++) {
+        boolean viewer = i % 2 == 0;
+        futures.add(pool.submit(() -> t.execute(viewer ? VIEWER : CLERK, viewer
+            ? call("crm_customers_create", "{\"id\":77,\"name\":\"Q\",\"credit\":1}")
+            : call("crm_customers_get", "{\"id\":1}"))));
+      }
+      Map<Status, Long> counts = new java.util.EnumMap<>(Status.class);
+      for (var f : futures) {
+        counts.merge(f.get().status(), 1L, Long::sum);
+      }
+      assertThat(counts).containsEntry(Status.DENIED_BY_POLICY, 100L).containsEntry(Status.EXECUTED, 100L);
+      assertThat(adapter.rows).doesNotContainKey(77L);
+      assertThat(hook.afterCalls).hasSize(200);
+      assertThat(hook.afterCalls).filteredOn(c -> c.context().equals(VIEWER))
+          .allSatisfy(c -> assertThat(c.attributes()).containsEntry("policy.decision", "deny"));
+    } finally {
+      pool.shutdownNow();
+    }
   }
 }
