@@ -67,7 +67,15 @@ public final class DemoCommand implements Callable<Integer> {
       for (int step = 1; step <= 2; step++) {
         out.println();
         out.println("Step " + step + ": asking \"" + QUESTION + "\" (temperature 0, so the answer may be cached)");
+        GatewayMetrics before = gateway.metrics();
         ModelAnswer answer = gateway.call(context, request);
+        GatewayMetrics after = gateway.metrics();
+        long fallbacks = after.fallbacks() - before.fallbacks();
+        if (fallbacks > 0) {
+          out.println("  fallbacks: " + fallbacks + " (retries: " + (after.retries() - before.retries())
+              + ", provider failures: " + (after.attempts() - before.attempts() - (answer.cached() || answer.degraded() ? 0 : 1))
+              + ", by reason so far: " + after.providerFailuresByReason() + ")");
+        }
         out.println("  answered by: " + answer.provider()
             + (answer.cached() ? " (cache hit, no provider called)" : "")
             + (answer.degraded() ? " (degraded responder)" : ""));

@@ -31,7 +31,7 @@ class DemoCommandTest {
     assertThat(r.exit()).isEqualTo(0);
     assertThat(r.out())
         .contains("primary -> offline")
-        .contains("Step 1", "answered by: offline", "provider attempts: 3")
+        .contains("Step 1", "fallbacks: 1 (retries: 1, provider failures: 2", "answered by: offline", "provider attempts: 3")
         .contains("[offline model]", "3 records", "amount = 1650.40")
         .contains("Step 2", "answered by: cache (cache hit, no provider called)", "provider attempts: 0")
         .contains("fallbacks: 1", "cache hits: 1", "CONNECTION=2");
