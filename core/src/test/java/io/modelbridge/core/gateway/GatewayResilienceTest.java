@@ -92,6 +92,7 @@ class GatewayResilienceTest {
       assertThat(f.isRetryable()).isTrue();
     });
     assertThat(server.requests()).isEqualTo(2);
+    assertThat(Thread.currentThread().isInterrupted()).as("the timeout's interrupt does not leak to the caller").isFalse();
   }
 
   @Test
