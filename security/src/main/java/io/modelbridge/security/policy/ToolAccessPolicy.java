@@ -1,0 +1,205 @@
+package io.modelbridge.security.policy;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import io.modelbridge.core.CallContext;
+import io.modelbridge.core.ModelBridgeException;
+import io.modelbridge.core.tools.PolicyDecision;
+import io.modelbridge.core.tools.ToolDescriptor;
+import io.modelbridge.core.tools.ToolPolicy;
+import io.modelbridge.security.audit.AuditEvent;
+import io.modelbridge.security.audit.AuditLog;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * Declarative tool access policy per tenant, principal, system, operation, effect and data
+ * classification, evaluated in the JVM (never by the model). Decision order: a matching DENY rule wins;
+ * else a matching ALLOW rule; else the default: writes ({@code IDEMPOTENT_WRITE}, {@code WRITE}) are
+ * always denied, reads follow {@link Builder#allowReadsByDefault(boolean)} (default true). With an
+ * {@link AuditLog}, every decision is also recorded as a {@code POLICY_DECISION} entry.
+ *
+ * <pre>{@code
+ * ToolPolicy policy = ToolAccessPolicy.builder()
+ *     .rule(PolicyRule.builder("support-reads-crm").tenants("acme").principals("support-*")
+ *         .systems("crm").effects(Effect.READ).build())
+ *     .build();
+ * }</pre>
+ */
+public final class ToolAccessPolicy implements ToolPolicy {
+
+  private final List<PolicyRule> rules;
+  private final List<Pattern[]> compiled;
+  private final boolean allowReadsByDefault;
+  private final Optional<AuditLog> audit;
+
+  private ToolAccessPolicy(Builder b) {
+    this.rules = List.copyOf(b.rules);
+    this.allowReadsByDefault = b.allowReadsByDefault;
+    this.audit = b.audit;
+    List<Pattern[]> c = new ArrayList<>();
+    for (PolicyRule r : rules) {
+      c.add(new Pattern[] {glob(r.tenants()), glob(r.principals()), glob(r.systems()), glob(r.operations())});
+    }
+    this.compiled = List.copyOf(c);
+  }
+
+  /** Starts an empty builder (deny all writes, allow reads). */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /**
+   * Reads a policy file, JSON or YAML (by extension {@code .yaml}/{@code .yml}):
+   * {@code {"allowReadsByDefault": true, "rules": [{"id": .., "decision": "ALLOW", "tenants": [..],
+   * "principals": [..], "systems": [..], "operations": [..], "effects": ["READ"], "classifications": [..]}]}}
+   *
+   * @return a builder holding the file's rules, to add an audit log or more rules
+   * @throws ModelBridgeException if the file cannot be read or is not a valid policy (the message names the
+   *     file and the problem)
+   */
+  public static Builder fromFile(Path file) {
+    String name = file.getFileName().toString().toLowerCase(java.util.Locale.ROOT);
+    ObjectMapper mapper = name.endsWith(".yaml") || name.endsWith(".yml")
+        ? new ObjectMapper(new YAMLFactory()) : new ObjectMapper();
+    mapper.enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+    try {
+      PolicyFile f = mapper.readValue(Files.readAllBytes(file), PolicyFile.class);
+      Builder b = builder().allowReadsByDefault(f.allowReadsByDefault() == null || f.allowReadsByDefault());
+      Set<String> ids = new HashSet<>();
+      for (PolicyRule r : f.rules() == null ? List.<PolicyRule>of() : f.rules()) {
+        if (!ids.add(r.id())) {
+          throw new ModelBridgeException("policy file " + file + ": rule id '" + r.id() + "' appears twice", false);
+        }
+        b.rule(r);
+      }
+      return b;
+    } catch (JsonProcessingException e) {
+      throw new ModelBridgeException("policy file " + file + " is not a valid policy: "
+          + e.getOriginalMessage() + " at line " + (e.getLocation() == null ? "?" : e.getLocation().getLineNr())
+          + "; see docs/security-crypto-audit.md", e, false);
+    } catch (IOException e) {
+      throw new ModelBridgeException("cannot read policy file " + file + ": " + e.getMessage(), e, false);
+    }
+  }
+
+  private record PolicyFile(Boolean allowReadsByDefault, List<PolicyRule> rules) {}
+
+  @Override
+  public PolicyDecision decide(CallContext context, ToolDescriptor tool) {
+    PolicyDecision decision = evaluate(context, tool);
+    audit.ifPresent(log -> log.append(AuditEvent.of(AuditEvent.Type.POLICY_DECISION, context, tool.toolName(),
+        Map.of("system", tool.systemId(), "operation", tool.operation(), "effect", tool.effect().name(),
+            "classifications", String.join(",", new java.util.TreeSet<>(tool.dataClassifications())),
+            "decision", decision.allowed() ? "allow" : "deny", "rule", decision.rule()))));
+    return decision;
+  }
+
+  private PolicyDecision evaluate(CallContext context, ToolDescriptor tool) {
+    PolicyRule allowing = null;
+    for (int i = 0; i < rules.size(); i++) {
+      PolicyRule r = rules.get(i);
+      if (!matches(r, compiled.get(i), context, tool)) {
+        continue;
+      }
+      if (r.decision() == PolicyRule.Decision.DENY) {
+        return PolicyDecision.deny(r.id(), "denied by rule '" + r.id() + "'");
+      }
+      if (allowing == null) {
+        allowing = r;
+      }
+    }
+    if (allowing != null) {
+      return PolicyDecision.allow(allowing.id(), "allowed by rule '" + allowing.id() + "'");
+    }
+    if (tool.effect().writes()) {
+      return PolicyDecision.deny("default-deny-writes", tool.effect() + " operations are denied unless a rule "
+          + "allows them for this tenant and principal");
+    }
+    return allowReadsByDefault
+        ? PolicyDecision.allow("default-allow-reads", "READ operations are allowed by default")
+        : PolicyDecision.deny("default-deny", "no rule allows this tool for this tenant and principal");
+  }
+
+  private static boolean matches(PolicyRule r, Pattern[] p, CallContext ctx, ToolDescriptor tool) {
+    if (!p[0].matcher(ctx.tenant()).matches() || !p[1].matcher(ctx.principal()).matches()
+        || !p[2].matcher(tool.systemId()).matches() || !p[3].matcher(tool.operation()).matches()) {
+      return false;
+    }
+    if (!r.effects().isEmpty() && !r.effects().contains(tool.effect())) {
+      return false;
+    }
+    if (r.classifications().isEmpty() || tool.dataClassifications().isEmpty()) {
+      return true;
+    }
+    Pattern c = glob(r.classifications());
+    return r.decision() == PolicyRule.Decision.ALLOW
+        ? tool.dataClassifications().stream().allMatch(x -> c.matcher(x).matches())
+        : tool.dataClassifications().stream().anyMatch(x -> c.matcher(x).matches());
+  }
+
+  private static Pattern glob(List<String> patterns) {
+    if (patterns.isEmpty()) {
+      return Pattern.compile("(?s).*");
+    }
+    StringBuilder sb = new StringBuilder();
+    for (String g : patterns) {
+      if (sb.length() > 0) {
+        sb.append('|');
+      }
+      for (String part : g.split("\\*", -1)) {
+        sb.append(Pattern.quote(part)).append("(?s).*");
+      }
+      sb.setLength(sb.length() - "(?s).*".length());
+    }
+    return Pattern.compile(sb.toString());
+  }
+
+  /** The rules, in order. */
+  public List<PolicyRule> rules() {
+    return rules;
+  }
+
+  /** Builder of {@link ToolAccessPolicy}. */
+  public static final class Builder {
+    private final List<PolicyRule> rules = new ArrayList<>();
+    private boolean allowReadsByDefault = true;
+    private Optional<AuditLog> audit = Optional.empty();
+
+    private Builder() {}
+
+    /** Adds a rule. */
+    public Builder rule(PolicyRule rule) {
+      rules.add(Objects.requireNonNull(rule, "rule cannot be null"));
+      return this;
+    }
+
+    /** Whether READ operations no rule matches are allowed (default true); writes never are. */
+    public Builder allowReadsByDefault(boolean allow) {
+      this.allowReadsByDefault = allow;
+      return this;
+    }
+
+    /** Records every decision in this log (without waiting for durability). */
+    public Builder auditLog(AuditLog log) {
+      this.audit = Optional.of(Objects.requireNonNull(log, "log cannot be null"));
+      return this;
+    }
+
+    /** Builds the policy. */
+    public ToolAccessPolicy build() {
+      return new ToolAccessPolicy(this);
+    }
+  }
+}
