@@ -144,6 +144,10 @@ final class GatewayConfig {
     } else if (window[0] != null) {
       throw new GatewayConfigException("modelbridge.budget.window", "set modelbridge.budget.tokens too, or remove the window");
     }
+    if (providers.isEmpty()) {
+      throw new GatewayConfigException(PREFIX + "providers[0].type",
+          "no provider configured; add at least one (openai, ollama, or offline for the built-in offline model)");
+    }
     int expected = 0;
     for (Map.Entry<Integer, Map<String, String>> p : providers.entrySet()) {
       String prefix = PREFIX + "providers[" + p.getKey() + "].";

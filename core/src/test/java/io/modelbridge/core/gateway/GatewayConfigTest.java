@@ -87,6 +87,24 @@ class GatewayConfigTest {
   }
 
   @Test
+  void noProvider_failsAtStartUp() {
+    Properties p = new Properties();
+    p.setProperty("modelbridge.timeout", "2s");
+    GatewayConfigException e = catchThrowableOfType(() -> ModelGateway.fromConfig(p), GatewayConfigException.class);
+    assertThat(e.key()).isEqualTo("modelbridge.providers[0].type");
+  }
+
+  @Test
+  void environmentReference_toAnUnsetVariable_namesTheKey() {
+    Properties p = new Properties();
+    p.setProperty("modelbridge.providers[0].type", "openai");
+    p.setProperty("modelbridge.providers[0].apiKey", "${env:MODELBRIDGE_SURELY_UNSET_VARIABLE}");
+    GatewayConfigException e = catchThrowableOfType(() -> ModelGateway.fromConfig(p), GatewayConfigException.class);
+    assertThat(e.key()).isEqualTo("modelbridge.providers[0].apiKey");
+    assertThat(e.getMessage()).contains("MODELBRIDGE_SURELY_UNSET_VARIABLE");
+  }
+
+  @Test
   void openAiProviderWithoutBaseUrl_namesTheMissingKey() {
     Properties p = new Properties();
     p.setProperty("modelbridge.providers[0].type", "openai");
