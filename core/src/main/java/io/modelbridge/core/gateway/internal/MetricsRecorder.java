@@ -38,15 +38,25 @@ public final class MetricsRecorder {
     }
   }
 
+  /** Counts a call received. */
   public void call() { calls.increment(); }
+  /** Counts a cache hit. */
   public void cacheHit() { cacheHits.increment(); }
+  /** Counts a cacheable call the cache could not answer. */
   public void cacheMiss() { cacheMisses.increment(); }
+  /** Counts a provider attempt. */
   public void attempt() { attempts.increment(); }
+  /** Counts a retry at the same provider. */
   public void retry() { retries.increment(); }
+  /** Counts a hand-over to the next provider or the degraded responder. */
   public void fallback() { fallbacks.increment(); }
+  /** Counts an answer by the degraded responder. */
   public void degraded() { degraded.increment(); }
+  /** Counts a call that ended in an exception. */
   public void failedCall() { failedCalls.increment(); }
+  /** Counts a call refused by a hook. */
   public void refusedByHook() { refusedByHook.increment(); }
+  /** Counts a call refused by a token budget. */
   public void budgetRefusal() { budgetRefusals.increment(); }
 
   /** Counts one provider failure. */
