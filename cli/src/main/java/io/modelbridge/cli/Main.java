@@ -22,7 +22,9 @@ public final class Main implements Runnable {
   static final List<Object> SUBCOMMANDS = List.of(
       new DemoCommand(),
       new MapCommand(),
-      new AdaptersCommand());
+      new AdaptersCommand(),
+      new AuditCommand(),
+      new PiiCommand());
 
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
