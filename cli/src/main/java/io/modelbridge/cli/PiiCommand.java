@@ -1,0 +1,159 @@
+package io.modelbridge.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.modelbridge.core.CallContext;
+import io.modelbridge.security.pii.Finding;
+import io.modelbridge.security.pii.PiiProtector;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code modelbridge pii scan}: finds personal data in standard input.
+ *
+ * <p>Input is UTF-8 text (default, scanned as one text) or, with {@code --jsonl}, one JSON object per line
+ * whose string values are scanned. {@code --mode findings} (default) writes one JSON line per finding:
+ * {@code {"type":"EMAIL","start":12,"end":29,"text":"..."}} with offsets in UTF-16 code units of the text
+ * (of the string value for JSON lines, which add {@code "line"} and {@code "path"}, such as
+ * {@code customer.emails[0]}). {@code --mode pseudonymize} writes the input with findings replaced by
+ * tokens ({@code <EMAIL_1>}), one token per distinct value over the whole input; {@code --personal-field}
+ * names fields whose whole value is replaced. Exit 0 when all input was read, 2 when a line was not a JSON
+ * object (named on standard error, the other lines still processed).
+ */
+@Command(name = "pii", mixinStandardHelpOptions = true, description = "Personal data detection.")
+public final class PiiCommand implements Runnable {
+
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  @Spec CommandSpec spec;
+  private final InputStream input;
+
+  /** The command reading standard input. */
+  public PiiCommand() {
+    this(System.in);
+  }
+
+  /** The command reading the given input (for tests and embedding). */
+  public PiiCommand(InputStream input) {
+    this.input = Objects.requireNonNull(input, "input cannot be null");
+  }
+
+  @Override
+  public void run() {
+    spec.commandLine().usage(spec.commandLine().getOut());
+  }
+
+  /** What the scan writes. */
+  enum Mode { findings, pseudonymize }
+
+  @Command(name = "scan", mixinStandardHelpOptions = true,
+      description = "Scan standard input (text, or JSON lines with --jsonl) for personal data.")
+  int scan(
+      @Option(names = "--jsonl", description = "Input is one JSON object per line; string values are scanned.")
+      boolean jsonl,
+      @Option(names = "--mode", defaultValue = "findings",
+          description = "findings (one JSON line per finding) or pseudonymize (the input with tokens).")
+      Mode mode,
+      @Option(names = "--personal-field", description = "With --jsonl: a field name or dotted path whose whole "
+          + "value is personal (repeatable).") List<String> personalFields) throws IOException {
+    PrintWriter out = spec.commandLine().getOut();
+    PrintWriter err = spec.commandLine().getErr();
+    PiiProtector pii = PiiProtector.defaults();
+    CallContext ctx = CallContext.of("cli", "cli", "pii-scan");
+    Set<String> personal = personalFields == null ? Set.of() : Set.copyOf(personalFields);
+    var reader = new BufferedReader(new InputStreamReader(input, StandardCharsets.UTF_8));
+    if (!jsonl) {
+      StringBuilder all = new StringBuilder();
+      char[] buf = new char[8192];
+      int n;
+      while ((n = reader.read(buf)) > 0) {
+        all.append(buf, 0, n);
+      }
+      String text = all.toString();
+      if (mode == Mode.pseudonymize) {
+        out.print(pii.protect(text, ctx));
+      } else {
+        for (Finding f : pii.scanner().scan(text)) {
+          out.println(JSON.writeValueAsString(finding(f)));
+        }
+      }
+      out.flush();
+      return 0;
+    }
+    int exit = 0;
+    int lineNo = 0;
+    String line;
+    while ((line = reader.readLine()) != null) {
+      lineNo++;
+      if (line.isBlank()) {
+        continue;
+      }
+      JsonNode node;
+      try {
+        node = JSON.readTree(line);
+      } catch (IOException e) {
+        node = null;
+      }
+      if (node == null || !node.isObject()) {
+        err.println("line " + lineNo + ": not a JSON object; skipped (fix the line and run again)");
+        exit = 2;
+        continue;
+      }
+      if (mode == Mode.pseudonymize) {
+        out.println(pii.protectJson(line, personal, ctx));
+      } else {
+        walk(node, "", lineNo, pii, personal, out);
+      }
+    }
+    out.flush();
+    return exit;
+  }
+
+  private void walk(JsonNode node, String path, int lineNo, PiiProtector pii, Set<String> personal, PrintWriter out)
+      throws IOException {
+    if (node.isObject()) {
+      Iterator<Map.Entry<String, JsonNode>> it = node.fields();
+      while (it.hasNext()) {
+        var e = it.next();
+        String child = path.isEmpty() ? e.getKey() : path + "." + e.getKey();
+        if ((personal.contains(e.getKey()) || personal.contains(child)) && !e.getValue().isNull()) {
+          String v = e.getValue().isValueNode() ? e.getValue().asText() : e.getValue().toString();
+          ObjectNode o = JSON.createObjectNode().put("line", lineNo).put("path", child).put("type", "PERSONAL")
+              .put("start", 0).put("end", v.length()).put("text", v);
+          out.println(JSON.writeValueAsString(o));
+        } else {
+          walk(e.getValue(), child, lineNo, pii, personal, out);
+        }
+      }
+    } else if (node.isArray()) {
+      for (int i = 0; i < node.size(); i++) {
+        walk(node.get(i), path + "[" + i + "]", lineNo, pii, personal, out);
+      }
+    } else if (node.isTextual()) {
+      for (Finding f : pii.scanner().scan(node.textValue())) {
+        ObjectNode o = JSON.createObjectNode().put("line", lineNo).put("path", path);
+        o.setAll(finding(f));
+        out.println(JSON.writeValueAsString(o));
+      }
+    }
+  }
+
+  private static ObjectNode finding(Finding f) {
+    return JSON.createObjectNode().put("type", f.type().name()).put("start", f.start()).put("end", f.end())
+        .put("text", f.text());
+  }
+}
