@@ -23,6 +23,7 @@ class RecognizersTest {
     assertThat(found("Call (415) 555-2671 now", PiiType.PHONE)).containsExactly("(415) 555-2671");
     assertThat(found("Ring 020 7946 0018 today", PiiType.PHONE)).containsExactly("020 7946 0018");
     assertThat(found("Tel. 030 12345678.", PiiType.PHONE)).containsExactly("030 12345678");
+    assertThat(found("Tél.06 12 34 56 78", PiiType.PHONE)).containsExactly("06 12 34 56 78");
     assertThat(found("Intl +44 20 7946 0018.", PiiType.PHONE)).containsExactly("+44 20 7946 0018");
   }
 
@@ -39,6 +40,7 @@ class RecognizersTest {
     assertThat(found("IBAN DE89 3704 0044 0532 0130 00.", PiiType.IBAN)).containsExactly("DE89 3704 0044 0532 0130 00");
     assertThat(found("IBAN: GB82WEST12345698765432", PiiType.IBAN)).containsExactly("GB82WEST12345698765432");
     assertThat(found("IBAN: GB82WEST12345698765433", PiiType.IBAN)).isEmpty();
+    assertThat(found("iban fr1420041010050500013m02606", PiiType.IBAN)).containsExactly("fr1420041010050500013m02606");
   }
 
   @Test
@@ -65,6 +67,7 @@ class RecognizersTest {
   @Test
   void ssn_validRangesOnly() {
     assertThat(found("SSN 123-45-6789.", PiiType.US_SSN)).containsExactly("123-45-6789");
+    assertThat(found("SSN#123-45-6789.", PiiType.US_SSN)).containsExactly("123-45-6789");
     assertThat(found("SSN 666-45-6789.", PiiType.US_SSN)).isEmpty();
     assertThat(found("SSN 900-45-6789.", PiiType.US_SSN)).isEmpty();
     assertThat(found("my SSN is 123456789", PiiType.US_SSN)).containsExactly("123456789");
@@ -80,6 +83,7 @@ class RecognizersTest {
     assertThat(found("addr 2001:db8::1 and ::1", PiiType.IP_ADDRESS)).containsExactly("2001:db8::1", "::1");
     assertThat(found("at 12:30:45", PiiType.IP_ADDRESS)).isEmpty();
     assertThat(found("服务器地址192.168.0.1。", PiiType.IP_ADDRESS)).containsExactly("192.168.0.1");
+    assertThat(found("proxy 10.0.0.7:8080 and [2001:db8::7]:443", PiiType.IP_ADDRESS)).containsExactly("10.0.0.7", "2001:db8::7");
   }
 
   @Test

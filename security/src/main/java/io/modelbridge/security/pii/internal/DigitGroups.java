@@ -36,13 +36,13 @@ final class DigitGroups {
 
   private DigitGroups() {}
 
-  /** A run right after a word and a joiner, as in {@code ORD-4111...} or {@code v2.3}, belongs to the word. */
+  /** A run right after a word and a joiner, as in {@code ORD-4111...}, belongs to the word. */
   static boolean gluedByPunctuation(String text, int i) {
     if (i < 2) {
       return false;
     }
     char p = text.charAt(i - 1);
-    return (p == '-' || p == '_' || p == '/' || p == '.' || p == '#') && Chars.asciiAlnum(text.charAt(i - 2));
+    return (p == '-' || p == '_' || p == '/') && Chars.asciiAlnum(text.charAt(i - 2));
   }
 
   /** Invokes {@code sink} on each run of {@code text}. */

@@ -30,14 +30,14 @@ public final class IbanRecognizer implements Recognizer {
     int n = text.length();
     for (int i = 0; i + 15 <= n; i++) {
       char a = text.charAt(i);
-      if (a < 'A' || a > 'Z' || Chars.alnumAt(text, i - 1)) {
+      if (!Chars.asciiLetter(a) || Chars.alnumAt(text, i - 1)) {
         continue;
       }
       char b = text.charAt(i + 1);
-      if (b < 'A' || b > 'Z' || !Chars.digit(text.charAt(i + 2)) || !Chars.digit(text.charAt(i + 3))) {
+      if (!Chars.asciiLetter(b) || !Chars.digit(text.charAt(i + 2)) || !Chars.digit(text.charAt(i + 3))) {
         continue;
       }
-      Integer length = LENGTHS.get(text.substring(i, i + 2));
+      Integer length = LENGTHS.get(text.substring(i, i + 2).toUpperCase(java.util.Locale.ROOT));
       if (length != null) {
         tryAt(text, i, length, sink);
       }

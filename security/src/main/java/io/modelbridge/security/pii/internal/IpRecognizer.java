@@ -42,8 +42,11 @@ public final class IpRecognizer implements Recognizer {
         }
       }
       String cand = text.substring(i, end);
-      if (cand.indexOf(':') >= 0 ? ipv6(cand) : ipv4(cand)) {
+      int colon = cand.indexOf(':');
+      if (colon >= 0 ? ipv6(cand) : ipv4(cand)) {
         sink.accept(new Finding(PiiType.IP_ADDRESS, i, end, cand, 0.9));
+      } else if (colon > 0 && ipv4(cand.substring(0, colon)) && port(cand.substring(colon + 1))) {
+        sink.accept(new Finding(PiiType.IP_ADDRESS, i, i + colon, cand.substring(0, colon), 0.9)); // host:port
       }
       i = Math.max(e, i + 1);
     }
@@ -59,6 +62,18 @@ public final class IpRecognizer implements Recognizer {
       e++;
     }
     return e;
+  }
+
+  private static boolean port(String s) {
+    if (s.isEmpty() || s.length() > 5) {
+      return false;
+    }
+    for (int k = 0; k < s.length(); k++) {
+      if (!Chars.digit(s.charAt(k))) {
+        return false;
+      }
+    }
+    return Integer.parseInt(s) <= 65535;
   }
 
   static boolean ipv4(String s) {

@@ -67,7 +67,7 @@ public final class PhoneRecognizer implements Recognizer {
     }
   }
 
-  /** A cluster right after a word, as in {@code ORD-2024-0001} or {@code v2.3}, is not a phone number. */
+  /** A cluster right after a word, as in {@code ORD-2024-0001} or {@code A1#123456}, is not a phone number. */
   private static boolean glued(String text, int s) {
     if (s == 0) {
       return false;
@@ -76,7 +76,7 @@ public final class PhoneRecognizer implements Recognizer {
     if (Chars.asciiAlnum(p)) {
       return true;
     }
-    return (p == '-' || p == '_' || p == '/' || p == '.' || p == '#') && s >= 2 && Chars.asciiAlnum(text.charAt(s - 2));
+    return (p == '-' || p == '_' || p == '/' || p == '#') && s >= 2 && Chars.asciiAlnum(text.charAt(s - 2));
   }
 
   private void scanCluster(String text, int s, int e, Consumer<Finding> sink) {

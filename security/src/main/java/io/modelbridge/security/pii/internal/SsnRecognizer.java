@@ -43,6 +43,7 @@ public final class SsnRecognizer implements Recognizer {
 
   private static boolean context(String text, int start) {
     String before = text.substring(Math.max(0, start - 40), start).toLowerCase(Locale.ROOT);
-    return before.contains("ssn") || before.contains("social security") || before.contains("ss#");
+    return before.contains("ssn") || before.contains("social security") || before.contains("ss#")
+        || before.contains("社会安全") || before.contains("社會安全") || before.contains("sécurité sociale américain");
   }
 }
