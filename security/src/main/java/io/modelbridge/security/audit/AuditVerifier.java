@@ -7,6 +7,7 @@ import io.modelbridge.security.audit.internal.EntryCodec;
 import io.modelbridge.security.audit.internal.FileAuditStore;
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
@@ -66,7 +67,8 @@ public final class AuditVerifier {
     private int lineNo;
     private int parsedLines;
     private long expected = 1;
-    private String prevHash = EntryCodec.GENESIS;
+    private final byte[] prevHash = EntryCodec.GENESIS.getBytes(StandardCharsets.US_ASCII);
+    private final EntryCodec.Scan scan = new EntryCodec.Scan();
     private long lastCheckpoint;
     private boolean endsClosed;
     private Finding finding;
@@ -93,43 +95,42 @@ public final class AuditVerifier {
         }
         return;
       }
-      var parsedOpt = codec.parse(buf, off, len);
-      if (parsedOpt.isEmpty()) {
+      if (!codec.scan(buf, off, len, scan)) {
         if (finding == null && anomaly == 0) {
           finding = new Finding(Tampering.MODIFIED, lineNo, expected, "the line is not an audit entry");
         }
         return;
       }
-      var p = parsedOpt.get();
+      long seq = scan.seq;
       parsedLines++;
-      seqs[index] = p.seq();
+      seqs[index] = seq;
       if (finding != null || anomaly != 0) {
         return;
       }
-      if (!p.hashValid()) {
-        finding = new Finding(Tampering.MODIFIED, lineNo, p.seq(), "the entry's content does not match its hash");
+      if (!scan.hashValid) {
+        finding = new Finding(Tampering.MODIFIED, lineNo, seq, "the entry's content does not match its hash");
         return;
       }
-      if (p.seq() != expected) {
+      if (seq != expected) {
         anomaly = 'S';
         anomalyIndex = index;
-        anomalySeq = p.seq();
+        anomalySeq = seq;
         anomalyExpected = expected;
         return;
       }
-      if (!p.prev().equals(prevHash)) {
+      if (!Arrays.equals(buf, scan.prevOffset, scan.prevOffset + 64, prevHash, 0, 64)) {
         anomaly = 'C';
         anomalyIndex = index;
-        anomalySeq = p.seq();
+        anomalySeq = seq;
         anomalyExpected = expected;
         return;
       }
       endsClosed = false;
-      if (p.type().equals(AuditEvent.Type.CHECKPOINT.name())) {
-        checkpoint(buf, off, len, p.seq());
+      if (scan.checkpoint) {
+        checkpoint(buf, off, len, seq);
       }
-      prevHash = p.hash();
-      expected = p.seq() + 1;
+      System.arraycopy(buf, scan.hashOffset, prevHash, 0, 64);
+      expected = seq + 1;
     }
 
     private void checkpoint(byte[] buf, int off, int len, long seq) {
@@ -140,10 +141,11 @@ public final class AuditVerifier {
         long covers = Long.parseLong(data.path("covers").asText("-1"));
         closing = data.path("closing").asText().equals("true");
         byte[] sig = Base64.getDecoder().decode(data.path("sig").asText());
-        if (covers != seq - 1 || !data.path("coversHash").asText().equals(prevHash)) {
+        String prev = new String(prevHash, StandardCharsets.US_ASCII);
+        if (covers != seq - 1 || !data.path("coversHash").asText().equals(prev)) {
           problem = "the checkpoint covers seq " + covers + " but follows seq " + (seq - 1)
               + " with another hash";
-        } else if (!key.verify(CheckpointKey.payload(covers, prevHash, closing), sig)) {
+        } else if (!key.verify(CheckpointKey.payload(covers, prev, closing), sig)) {
           problem = "the checkpoint signature does not verify: the chain up to seq " + covers
               + " was rewritten, or the verification key is not the writer's";
         } else {

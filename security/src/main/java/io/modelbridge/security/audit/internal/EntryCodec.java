@@ -139,6 +139,66 @@ public final class EntryCodec {
     return java.util.Optional.of(new Parsed(seq, prev, hash, type, valid));
   }
 
+  /** Where the fixed-position parts of a line are, filled by {@link #scan}; reused across lines. */
+  public static final class Scan {
+    /** The entry's sequence number. */
+    public long seq;
+    /** Offset of the 64 hex characters of {@code prev} in the buffer. */
+    public int prevOffset;
+    /** Offset of the 64 hex characters of {@code hash} in the buffer. */
+    public int hashOffset;
+    /** Whether the line's bytes hash to its {@code hash}. */
+    public boolean hashValid;
+    /** Whether the entry's type is CHECKPOINT. */
+    public boolean checkpoint;
+  }
+
+  private static final byte[] CHECKPOINT_TYPE = "CHECKPOINT\"".getBytes(StandardCharsets.US_ASCII);
+
+  /**
+   * Allocation-free variant of {@link #parse} for the verifier.
+   *
+   * @return false when the line does not have the entry shape
+   */
+  public boolean scan(byte[] buf, int off, int len, Scan out) {
+    if (len < SEQ_MARK.length + 1 + PREV_MARK.length + 65 + HASH_SUFFIX || !startsWith(buf, off, SEQ_MARK)) {
+      return false;
+    }
+    int p = off + SEQ_MARK.length;
+    int end = off + len;
+    long seq = 0;
+    int digits = 0;
+    while (p < end && buf[p] >= '0' && buf[p] <= '9' && digits < 18) {
+      seq = seq * 10 + (buf[p++] - '0');
+      digits++;
+    }
+    if (digits == 0 || !startsWith(buf, p, PREV_MARK) || p + PREV_MARK.length + 65 > end) {
+      return false;
+    }
+    p += PREV_MARK.length;
+    int prevOffset = p;
+    p += 64;
+    int hashStart = end - HASH_SUFFIX;
+    if (buf[p] != '"' || hashStart < p || !startsWith(buf, hashStart, HASH_MARK) || buf[end - 2] != '"'
+        || buf[end - 1] != '}') {
+      return false;
+    }
+    sha256.update(buf, off, hashStart - off);
+    byte[] digest = sha256.digest();
+    boolean valid = true;
+    int h = hashStart + HASH_MARK.length;
+    for (int i = 0; i < 32 && valid; i++) {
+      valid = buf[h + 2 * i] == HEX[(digest[i] >> 4) & 0xf] && buf[h + 2 * i + 1] == HEX[digest[i] & 0xf];
+    }
+    int t = indexOf(buf, p, hashStart, TYPE_MARK);
+    out.seq = seq;
+    out.prevOffset = prevOffset;
+    out.hashOffset = h;
+    out.hashValid = valid;
+    out.checkpoint = t >= 0 && startsWith(buf, t + TYPE_MARK.length, CHECKPOINT_TYPE);
+    return true;
+  }
+
   private static boolean startsWith(byte[] buf, int off, byte[] mark) {
     if (off + mark.length > buf.length) {
       return false;
