@@ -85,6 +85,9 @@ final class GatewayConfig {
     Duration[] cacheTtl = {null};
     Long[] cacheSize = {null};
     boolean[] cacheOff = {false};
+    Long[] rateCalls = {null};
+    Duration[] ratePeriod = {null};
+    Duration[] rateWait = {null};
     for (Map.Entry<String, String> e : all.entrySet()) {
       String full = e.getKey();
       String key = full.substring(PREFIX.length());
@@ -111,6 +114,9 @@ final class GatewayConfig {
           case "breaker.delay": breakerDelay[0] = duration(full, v); break;
           case "bulkhead.maxConcurrent": bulkhead[0] = integer(full, v); break;
           case "bulkhead.maxWait": bulkheadWait[0] = duration(full, v); break;
+          case "rateLimit.calls": rateCalls[0] = positiveLong(full, v); break;
+          case "rateLimit.period": ratePeriod[0] = duration(full, v); break;
+          case "rateLimit.maxWait": rateWait[0] = duration(full, v); break;
           case "cache.enabled": cacheOff[0] = !bool(full, v); break;
           case "cache.ttl": cacheTtl[0] = duration(full, v); break;
           case "cache.maxSize": cacheSize[0] = positiveLong(full, v); break;
@@ -134,6 +140,12 @@ final class GatewayConfig {
     apply(() -> b.backoff(or(backoff[0], Duration.ofMillis(200)), or(backoff[1], Duration.ofSeconds(5))), "modelbridge.retry.maxDelay");
     apply(() -> b.circuitBreaker(or(breaker[0], 5), or(breakerDelay[0], Duration.ofSeconds(30))), "modelbridge.breaker.delay");
     apply(() -> b.bulkhead(or(bulkhead[0], 16), or(bulkheadWait[0], Duration.ofSeconds(1))), "modelbridge.bulkhead.maxConcurrent");
+    if (rateCalls[0] != null) {
+      apply(() -> b.rateLimit(rateCalls[0], or(ratePeriod[0], Duration.ofSeconds(1)), or(rateWait[0], Duration.ZERO)),
+          "modelbridge.rateLimit.calls");
+    } else if (ratePeriod[0] != null || rateWait[0] != null) {
+      throw new GatewayConfigException("modelbridge.rateLimit.calls", "missing; rateLimit.period and rateLimit.maxWait need it");
+    }
     if (cacheOff[0]) {
       b.noCache();
     } else {

@@ -6,6 +6,8 @@ import dev.failsafe.Bulkhead;
 import dev.failsafe.CircuitBreaker;
 import dev.failsafe.Failsafe;
 import dev.failsafe.FailsafeException;
+import dev.failsafe.Policy;
+import dev.failsafe.RateLimiter;
 import dev.failsafe.RetryPolicy;
 import dev.failsafe.Timeout;
 import dev.failsafe.TimeoutExceededException;
@@ -361,11 +363,18 @@ public final class ModelGateway implements ChatModel {
     Bulkhead<ChatResponse> bulkhead = Bulkhead.<ChatResponse>builder(b.bulkheadMaxConcurrent)
         .withMaxWaitTime(b.bulkheadMaxWait)
         .build();
-    if (ownTimeout) {
-      return new Provider(name, model, Failsafe.with(retry, breaker, bulkhead), breaker, bulkhead);
+    // Outermost first: each retry passes the breaker, takes a rate-limit permit and a bulkhead slot, and
+    // runs under its own timeout.
+    List<Policy<ChatResponse>> policies = new ArrayList<>(List.of(retry, breaker));
+    if (b.rateLimitCalls > 0) {
+      policies.add(RateLimiter.<ChatResponse>smoothBuilder(b.rateLimitCalls, b.rateLimitPeriod)
+          .withMaxWaitTime(b.rateLimitMaxWait).build());
     }
-    Timeout<ChatResponse> timeout = Timeout.<ChatResponse>builder(b.timeout).withInterrupt().build();
-    return new Provider(name, model, Failsafe.with(retry, breaker, bulkhead, timeout), breaker, bulkhead);
+    policies.add(bulkhead);
+    if (!ownTimeout) {
+      policies.add(Timeout.<ChatResponse>builder(b.timeout).withInterrupt().build());
+    }
+    return new Provider(name, model, Failsafe.with(policies), breaker, bulkhead);
   }
 
   private static boolean retryable(Throwable e) {
@@ -417,6 +426,9 @@ public final class ModelGateway implements ChatModel {
     private Duration breakerDelay = Duration.ofSeconds(30);
     private int bulkheadMaxConcurrent = 16;
     private Duration bulkheadMaxWait = Duration.ofSeconds(1);
+    private long rateLimitCalls;
+    private Duration rateLimitPeriod = Duration.ofSeconds(1);
+    private Duration rateLimitMaxWait = Duration.ZERO;
     private boolean cacheEnabled = true;
     private Duration cacheTtl = Duration.ofMinutes(10);
     private long cacheMaxSize = 10_000;
@@ -558,6 +570,21 @@ public final class ModelGateway implements ChatModel {
       return this;
     }
 
+    /**
+     * Rate limiter per provider: at most {@code calls} attempts per {@code period}, spread evenly; an attempt
+     * that cannot get a permit within {@code maxWait} is not sent and the next provider is asked
+     * ({@link ProviderException.Reason#RATE_LIMITED_LOCALLY}). Default: no rate limit.
+     */
+    public Builder rateLimit(long calls, Duration period, Duration maxWait) {
+      if (calls < 1) {
+        throw new IllegalArgumentException("rateLimit.calls must be at least 1, was " + calls);
+      }
+      this.rateLimitCalls = calls;
+      this.rateLimitPeriod = positive(period, "rateLimit.period");
+      this.rateLimitMaxWait = nonNegative(maxWait, "rateLimit.maxWait");
+      return this;
+    }
+
     /** Response cache for deterministic requests with a time to live and a maximum entry count; default 10 min, 10 000. */
     public Builder cache(Duration ttl, long maxSize) {
       this.cacheTtl = positive(ttl, "cache.ttl");
@@ -661,6 +688,9 @@ public final class ModelGateway implements ChatModel {
       c.breakerDelay = breakerDelay;
       c.bulkheadMaxConcurrent = bulkheadMaxConcurrent;
       c.bulkheadMaxWait = bulkheadMaxWait;
+      c.rateLimitCalls = rateLimitCalls;
+      c.rateLimitPeriod = rateLimitPeriod;
+      c.rateLimitMaxWait = rateLimitMaxWait;
       c.cacheEnabled = cacheEnabled;
       c.cacheTtl = cacheTtl;
       c.cacheMaxSize = cacheMaxSize;

@@ -36,6 +36,8 @@ public class ProviderException extends ModelBridgeException {
     CIRCUIT_OPEN(false),
     /** The provider's bulkhead is full (too many concurrent calls); not tried. */
     BULKHEAD_FULL(false),
+    /** The provider's own rate limiter had no permit within its wait time; not tried. */
+    RATE_LIMITED_LOCALLY(false),
     /** Any other failure of the provider's client. Never retried. */
     OTHER(false);
 
@@ -91,6 +93,7 @@ public class ProviderException extends ModelBridgeException {
       case INVALID_REQUEST: return "; the request or the provider's model name must change";
       case CIRCUIT_OPEN: return "; it failed repeatedly and is paused, it will be tried again after the breaker delay";
       case BULKHEAD_FULL: return "; too many concurrent calls, raise bulkhead.maxConcurrent or slow down";
+      case RATE_LIMITED_LOCALLY: return "; the configured rateLimit for it is used up, raise rateLimit.calls or slow down";
       case TIMEOUT: return "; raise timeout if the model is slow";
       default: return "";
     }

@@ -54,4 +54,32 @@ class GatewayBulkheadTest {
     assertThat(gw.metrics().providerFailuresByReason()).containsEntry(Reason.BULKHEAD_FULL, 1L);
     assertThat(first.get(5, TimeUnit.SECONDS).provider()).isEqualTo("narrow");
   }
+
+  @Test
+  void usedUpRateLimit_handsTheCallToTheNextProvider_withoutSendingIt() {
+    java.util.concurrent.atomic.AtomicInteger limitedCalls = new java.util.concurrent.atomic.AtomicInteger();
+    ChatModel limited = new ChatModel() {
+      @Override
+      public ChatResponse doChat(ChatRequest request) {
+        limitedCalls.incrementAndGet();
+        return ChatResponse.builder().aiMessage(AiMessage.from("limited")).build();
+      }
+    };
+    ChatModel spare = new ChatModel() {
+      @Override
+      public ChatResponse doChat(ChatRequest request) {
+        return ChatResponse.builder().aiMessage(AiMessage.from("spare")).build();
+      }
+    };
+    ModelGateway gw = ModelGateway.builder()
+        .provider("limited", limited).provider("spare", spare)
+        .rateLimit(1, Duration.ofMinutes(1), Duration.ZERO).noDegradedResponder().build();
+    ChatRequest q = ChatRequest.builder().messages(UserMessage.from("q")).build();
+
+    assertThat(gw.call(CallContext.anonymous(), q).provider()).isEqualTo("limited");
+    assertThat(gw.call(CallContext.anonymous(), q).provider()).isEqualTo("spare");
+
+    assertThat(limitedCalls).hasValue(1);
+    assertThat(gw.metrics().providerFailuresByReason()).containsEntry(Reason.RATE_LIMITED_LOCALLY, 1L);
+  }
 }

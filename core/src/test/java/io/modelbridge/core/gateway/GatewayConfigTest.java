@@ -32,7 +32,9 @@ class GatewayConfigTest {
         "modelbridge.budget.tokens=1000",
         "modelbridge.budget.window=1h",
         "modelbridge.budget.tenants.acme=50",
-        "modelbridge.cache.ttl=5m"));
+        "modelbridge.cache.ttl=5m",
+        "modelbridge.rateLimit.calls=600",
+        "modelbridge.rateLimit.period=1m"));
 
     ModelGateway gw = ModelGateway.fromConfig(file);
 
@@ -84,6 +86,7 @@ class GatewayConfigTest {
     assertThat(keyOf("modelbridge.providers[0].type", "gpt")).isEqualTo("modelbridge.providers[0].type");
     assertThat(keyOf("modelbridge.degraded", "maybe")).isEqualTo("modelbridge.degraded");
     assertThat(keyOf("other.key", "1")).isEqualTo("other.key");
+    assertThat(keyOf("modelbridge.rateLimit.period", "1s")).isEqualTo("modelbridge.rateLimit.calls");
   }
 
   @Test

@@ -2,6 +2,7 @@ package io.modelbridge.core.gateway.internal;
 
 import dev.failsafe.BulkheadFullException;
 import dev.failsafe.CircuitBreakerOpenException;
+import dev.failsafe.RateLimitExceededException;
 import dev.failsafe.TimeoutExceededException;
 import dev.langchain4j.exception.AuthenticationException;
 import dev.langchain4j.exception.ContentFilteredException;
@@ -34,6 +35,9 @@ public final class FailureClassifier {
     }
     if (error instanceof BulkheadFullException) {
       return new ProviderException(provider, 0, Reason.BULKHEAD_FULL, 0, null, null);
+    }
+    if (error instanceof RateLimitExceededException) {
+      return new ProviderException(provider, 0, Reason.RATE_LIMITED_LOCALLY, 0, null, null);
     }
     if (error instanceof TimeoutExceededException) {
       return new ProviderException(provider, attempt, Reason.TIMEOUT, 0, null, null);
