@@ -36,6 +36,7 @@ public final class AuditLog implements AutoCloseable {
   private final int checkpointEvery;
   private final int maxBatch;
   private final Clock clock;
+  private final java.util.function.Consumer<Anchor> onCheckpoint;
   private final BlockingQueue<Pending> queue;
   private final Thread writer;
   private final EntryCodec codec = new EntryCodec();
@@ -55,6 +56,7 @@ public final class AuditLog implements AutoCloseable {
     this.checkpointEvery = b.checkpointEvery;
     this.maxBatch = b.maxBatch;
     this.clock = b.clock;
+    this.onCheckpoint = b.onCheckpoint;
     this.queue = new ArrayBlockingQueue<>(b.queueCapacity);
     List<byte[]> recovery = resume();
     if (!recovery.isEmpty()) {
@@ -169,6 +171,15 @@ public final class AuditLog implements AutoCloseable {
         }
         if (failure == null && !lines.isEmpty()) {
           store.append(lines);
+          if (pendingAnchor != null) {
+            Anchor a = pendingAnchor;
+            pendingAnchor = null;
+            try {
+              onCheckpoint.accept(a);
+            } catch (RuntimeException e) {
+              // the embedder's anchor sink must not stop the log; the anchor is in the log anyway
+            }
+          }
         }
         for (int i = 0; i < batch.size(); i++) {
           Pending p = batch.get(i);
@@ -206,13 +217,17 @@ public final class AuditLog implements AutoCloseable {
     String coversHash = lastHash;
     byte[] sig = key.sign(CheckpointKey.payload(covers, coversHash, closing));
     sinceCheckpoint = 0;
-    return encode(new AuditEvent(AuditEvent.Type.CHECKPOINT, "-", "audit-log", "-", "checkpoint", Map.of(
+    byte[] line = encode(new AuditEvent(AuditEvent.Type.CHECKPOINT, "-", "audit-log", "-", "checkpoint", Map.of(
         "alg", key.algorithm(),
         "closing", Boolean.toString(closing),
         "covers", Long.toString(covers),
         "coversHash", coversHash,
         "sig", Base64.getEncoder().encodeToString(sig))));
+    pendingAnchor = new Anchor(nextSeq - 1, lastHash);
+    return line;
   }
+
+  private Anchor pendingAnchor;
 
   /**
    * Writes what is queued, a closing signed checkpoint, and closes the store. Idempotent.
@@ -246,6 +261,7 @@ public final class AuditLog implements AutoCloseable {
     private int maxBatch = 8192;
     private int queueCapacity = 65536;
     private Clock clock = Clock.systemUTC();
+    private java.util.function.Consumer<Anchor> onCheckpoint = a -> {};
 
     private Builder(AuditStore store, CheckpointKey key) {
       this.store = Objects.requireNonNull(store, "store cannot be null");
@@ -280,6 +296,16 @@ public final class AuditLog implements AutoCloseable {
         throw new IllegalArgumentException("queueCapacity must be at least 1, was " + events);
       }
       this.queueCapacity = events;
+      return this;
+    }
+
+    /**
+     * Called on the writer thread with the (seq, hash) of each checkpoint entry once it is durable: ship
+     * it to another system to keep an external {@link Anchor} (see {@link AuditVerifier}). Must be quick;
+     * its failures are ignored.
+     */
+    public Builder onCheckpoint(java.util.function.Consumer<Anchor> sink) {
+      this.onCheckpoint = Objects.requireNonNull(sink, "sink cannot be null");
       return this;
     }
 

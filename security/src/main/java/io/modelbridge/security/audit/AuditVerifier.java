@@ -33,13 +33,24 @@ public final class AuditVerifier {
    * @return the report; {@link Tampering#UNREADABLE} if the file cannot be read
    */
   public static VerificationReport verify(Path file, CheckpointKey key) {
+    return verify(file, key, Optional.empty());
+  }
+
+  /**
+   * Verifies a log file and also checks an externally kept {@link Anchor}: the entry with the anchor's seq
+   * must be present with the anchor's hash, else {@link Tampering#TRUNCATED} (missing) or
+   * {@link Tampering#MODIFIED} (other hash).
+   *
+   * @return the report; {@link Tampering#UNREADABLE} if the file cannot be read
+   */
+  public static VerificationReport verify(Path file, CheckpointKey key, Optional<Anchor> anchor) {
     Objects.requireNonNull(file, "file cannot be null");
-    Run run = new Run(key);
+    Run run = new Run(key, anchor);
     try (InputStream in = Files.newInputStream(file)) {
       FileAuditStore.readLines(in, run::line);
     } catch (IOException e) {
       return new VerificationReport(run.lineNo, 0, Optional.of(new Finding(Tampering.UNREADABLE, run.lineNo, 0,
-          "cannot read " + file + ": " + e.getClass().getSimpleName() + " " + e.getMessage())));
+          "cannot read " + file + ": " + e.getClass().getSimpleName() + " " + e.getMessage())), Optional.empty());
     }
     return run.finish();
   }
@@ -50,12 +61,20 @@ public final class AuditVerifier {
    * @return the report; {@link Tampering#UNREADABLE} if the store cannot be read
    */
   public static VerificationReport verify(AuditStore store, CheckpointKey key) {
-    Run run = new Run(key);
+    return verify(store, key, Optional.empty());
+  }
+
+  /**
+   * Verifies the log held by a store and checks an externally kept {@link Anchor}, as
+   * {@link #verify(Path, CheckpointKey, Optional)} does.
+   */
+  public static VerificationReport verify(AuditStore store, CheckpointKey key, Optional<Anchor> anchor) {
+    Run run = new Run(key, anchor);
     try {
       store.readAll(run::line);
     } catch (AuditException e) {
       return new VerificationReport(run.lineNo, 0, Optional.of(new Finding(Tampering.UNREADABLE, run.lineNo, 0,
-          e.getMessage())));
+          e.getMessage())), Optional.empty());
     }
     return run.finish();
   }
@@ -78,8 +97,12 @@ public final class AuditVerifier {
     private long anomalySeq;
     private long anomalyExpected;
 
-    Run(CheckpointKey key) {
+    private final Optional<Anchor> anchor;
+    private boolean anchorSeen;
+
+    Run(CheckpointKey key, Optional<Anchor> anchor) {
       this.key = Objects.requireNonNull(key, "key cannot be null");
+      this.anchor = Objects.requireNonNull(anchor, "anchor cannot be null");
     }
 
     void line(byte[] buf, int off, int len, boolean terminated) {
@@ -131,6 +154,13 @@ public final class AuditVerifier {
       }
       System.arraycopy(buf, scan.hashOffset, prevHash, 0, 64);
       expected = seq + 1;
+      if (anchor.isPresent() && anchor.get().seq() == seq) {
+        anchorSeen = true;
+        if (!anchor.get().hash().equals(new String(prevHash, StandardCharsets.US_ASCII))) {
+          finding = new Finding(Tampering.MODIFIED, lineNo, seq, "the entry does not have the hash of the external "
+              + "anchor: the chain up to seq " + seq + " was rewritten");
+        }
+      }
     }
 
     private void checkpoint(byte[] buf, int off, int len, long seq) {
@@ -171,6 +201,10 @@ public final class AuditVerifier {
             ? new Finding(Tampering.TRUNCATED, 0, 1, "the log is empty: not even a closing checkpoint")
             : new Finding(Tampering.UNREADABLE, 1, 0, "no line is an audit entry: this is not an audit log");
       }
+      if (finding == null && anchor.isPresent() && !anchorSeen) {
+        finding = new Finding(Tampering.TRUNCATED, lineNo + 1L, expected, "the log ends at seq " + (expected - 1)
+            + " but the external anchor names seq " + anchor.get().seq() + ": the tail was cut");
+      }
       if (finding == null && !endsClosed) {
         finding = new Finding(Tampering.TRUNCATED, lineNo + 1L, expected, "the log does not end with a closing "
             + "checkpoint; the last signed checkpoint is seq " + lastCheckpoint + ": entries after it or the "
@@ -179,7 +213,9 @@ public final class AuditVerifier {
       if (finding != null && finding.kind() == Tampering.UNREADABLE && parsedLines > 0) {
         finding = new Finding(Tampering.MODIFIED, finding.line(), finding.seq(), finding.detail());
       }
-      return new VerificationReport(lineNo, lastCheckpoint, Optional.ofNullable(finding));
+      return new VerificationReport(lineNo, lastCheckpoint, Optional.ofNullable(finding),
+          expected > 1 ? Optional.of(new Anchor(expected - 1, new String(prevHash, StandardCharsets.US_ASCII)))
+              : Optional.empty());
     }
 
     private Finding classify() {

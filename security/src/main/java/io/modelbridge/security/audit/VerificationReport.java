@@ -9,12 +9,16 @@ import java.util.Optional;
  * @param lines lines read
  * @param lastCheckpointSeq sequence number of the last checkpoint whose signature verified, 0 if none
  * @param finding the first problem, empty when the log is intact
+ * @param lastGood the last entry that verified (seq and hash), to keep as an external {@link Anchor};
+ *     empty when none did
  */
-public record VerificationReport(long lines, long lastCheckpointSeq, Optional<Finding> finding) {
+public record VerificationReport(long lines, long lastCheckpointSeq, Optional<Finding> finding,
+    Optional<Anchor> lastGood) {
 
   /** Validates the components. */
   public VerificationReport {
     Objects.requireNonNull(finding, "finding cannot be null");
+    Objects.requireNonNull(lastGood, "lastGood cannot be null");
   }
 
   /** Whether the log is intact: every entry chains and verifies and it ends with a closing checkpoint. */
