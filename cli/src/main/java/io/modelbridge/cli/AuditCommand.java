@@ -1,5 +1,6 @@
 package io.modelbridge.cli;
 
+import io.modelbridge.security.audit.Anchor;
 import io.modelbridge.security.audit.AuditVerifier;
 import io.modelbridge.security.audit.CheckpointKey;
 import io.modelbridge.security.audit.Tampering;
@@ -9,6 +10,7 @@ import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -58,6 +60,11 @@ public final class AuditCommand implements Runnable {
             + "or 'hmac:BASE64'; default: the " + KEY_ENV + " environment variable")
     Path keyFile;
 
+    @Option(names = "--anchor", paramLabel = "SEQ:HASH",
+        description = "an externally kept anchor: entry SEQ must be present with this HASH (catches a cut "
+            + "tail even after the log was reopened)")
+    String anchor;
+
     @Override
     public Integer call() {
       PrintWriter out = spec.commandLine().getOut();
@@ -82,9 +89,17 @@ public final class AuditCommand implements Runnable {
         err.println("bad verification key: " + e.getMessage());
         return 2;
       }
-      VerificationReport report = AuditVerifier.verify(file, key);
+      Optional<Anchor> expected;
+      try {
+        expected = anchor == null ? Optional.empty() : Optional.of(Anchor.parse(anchor));
+      } catch (IllegalArgumentException e) {
+        err.println("bad --anchor: " + e.getMessage());
+        return 2;
+      }
+      VerificationReport report = AuditVerifier.verify(file, key, expected);
       if (report.intact()) {
-        out.println("intact: " + report.lines() + " lines, last checkpoint seq " + report.lastCheckpointSeq());
+        out.println("intact: " + report.lines() + " lines, last checkpoint seq " + report.lastCheckpointSeq()
+            + report.lastGood().map(a -> ", last entry " + a).orElse(""));
         return 0;
       }
       VerificationReport.Finding f = report.finding().orElseThrow();

@@ -81,6 +81,19 @@ class AuditCommandTest {
   }
 
   @Test
+  void tailCutButAnchorKept_exits1() throws Exception {
+    MapCommandTest.Run ok = MapCommandTest.run("audit", "verify", log.toString(), "--key-file", keyFile.toString());
+    String lastEntry = ok.out().substring(ok.out().indexOf("last entry ") + "last entry ".length()).strip();
+    MapCommandTest.Run anchored = MapCommandTest.run("audit", "verify", log.toString(), "--key-file",
+        keyFile.toString(), "--anchor", lastEntry);
+    assertThat(anchored.exit()).isEqualTo(0);
+    MapCommandTest.Run beyond = MapCommandTest.run("audit", "verify", log.toString(), "--key-file",
+        keyFile.toString(), "--anchor", "999:" + "0".repeat(64));
+    assertThat(beyond.exit()).isEqualTo(1);
+    assertThat(beyond.err()).contains("TRUNCATED");
+  }
+
+  @Test
   void badKeyFile_exits2() throws Exception {
     Path bad = Files.writeString(dir.resolve("bad.pub"), "rsa:abc");
     MapCommandTest.Run r = MapCommandTest.run("audit", "verify", log.toString(), "--key-file", bad.toString());
