@@ -31,6 +31,7 @@ public final class EntryCodec {
 
   private final MessageDigest sha256;
   private final ByteArrayBuilder buffer = new ByteArrayBuilder(512);
+  private JsonGenerator generator;
 
   public EntryCodec() {
     try {
@@ -47,7 +48,13 @@ public final class EntryCodec {
   public Encoded encode(long seq, String prev, String ts, String type, String tenant, String principal,
       String correlation, String action, Map<String, String> data) {
     buffer.reset();
-    try (JsonGenerator g = JSON.createGenerator(buffer)) {
+    try {
+      if (generator == null) {
+        // one generator for the codec's life: creating one per entry costs more than writing the entry
+        generator = JSON.createGenerator(buffer);
+        generator.setRootValueSeparator(null);
+      }
+      JsonGenerator g = generator;
       g.writeStartObject();
       g.writeNumberField("seq", seq);
       g.writeStringField("prev", prev);
@@ -63,7 +70,9 @@ public final class EntryCodec {
       }
       g.writeEndObject();
       g.writeEndObject();
+      g.flush();
     } catch (IOException e) {
+      generator = null;
       throw new UncheckedIOException(e);
     }
     byte[] json = buffer.toByteArray();
