@@ -4,7 +4,7 @@ package io.modelbridge.security.pii.internal;
 final class Chars {
   private Chars() {}
 
-  static boolean digit(char c) {
+  static boolean digit(int c) {
     return c >= '0' && c <= '9';
   }
 
