@@ -33,6 +33,7 @@ public final class EntryCodec {
   private final ByteArrayBuilder buffer = new ByteArrayBuilder(512);
   private JsonGenerator generator;
 
+  /** A codec with its own SHA-256 digest and JSON generator; one per thread. */
   public EntryCodec() {
     try {
       sha256 = MessageDigest.getInstance("SHA-256");

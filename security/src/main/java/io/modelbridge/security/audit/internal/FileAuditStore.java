@@ -21,6 +21,12 @@ public final class FileAuditStore implements AuditStore {
   private FileChannel channel;
   private ByteBuffer buffer = ByteBuffer.allocateDirect(1 << 20);
 
+  /**
+   * Opens lazily, on first use.
+   *
+   * @param file the log file
+   * @param fsync whether each batch is forced to disk
+   */
   public FileAuditStore(Path file, boolean fsync) {
     this.file = file;
     this.fsync = fsync;

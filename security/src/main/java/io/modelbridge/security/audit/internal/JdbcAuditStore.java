@@ -22,6 +22,12 @@ public final class JdbcAuditStore implements AuditStore {
   private final String table;
   private long nextPos = -1;
 
+  /**
+   * Creates the table if missing.
+   *
+   * @throws IllegalArgumentException if the table name is not a plain identifier
+   * @throws AuditException if the table cannot be created
+   */
   public JdbcAuditStore(DataSource dataSource, String table) {
     this.dataSource = java.util.Objects.requireNonNull(dataSource, "dataSource cannot be null");
     if (table == null || !table.matches("[A-Za-z_][A-Za-z0-9_]{0,62}")) {

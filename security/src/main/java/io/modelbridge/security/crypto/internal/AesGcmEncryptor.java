@@ -34,6 +34,10 @@ public final class AesGcmEncryptor implements Encryptor {
   /** Derived subkeys of the deterministic mode, per key id: [encKey, ivKey]. */
   private final ConcurrentMap<String, SecretKey[]> derived = new ConcurrentHashMap<>();
 
+  /**
+   * @param keys where keys come from
+   * @param deterministic synthetic-IV mode (version 2) instead of random nonces (version 1)
+   */
   public AesGcmEncryptor(KeyProvider keys, boolean deterministic) {
     this.keys = keys;
     this.deterministic = deterministic;
