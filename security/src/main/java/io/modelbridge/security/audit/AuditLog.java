@@ -202,6 +202,12 @@ public final class AuditLog implements AutoCloseable {
       }
       batch.clear();
     }
+    // appends that raced with close() and queued behind the close marker: fail them, never leave them hanging
+    List<Pending> late = new ArrayList<>();
+    queue.drainTo(late);
+    AuditException closed = new AuditException("audit log on " + store + " was closed before the event was "
+        + "recorded");
+    late.forEach(p -> p.done.completeExceptionally(closed));
   }
 
   private byte[] encode(AuditEvent e) {
