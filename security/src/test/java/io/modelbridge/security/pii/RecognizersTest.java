@@ -25,6 +25,17 @@ class RecognizersTest {
     assertThat(found("Tel. 030 12345678.", PiiType.PHONE)).containsExactly("030 12345678");
     assertThat(found("Tél.06 12 34 56 78", PiiType.PHONE)).containsExactly("06 12 34 56 78");
     assertThat(found("Intl +44 20 7946 0018.", PiiType.PHONE)).containsExactly("+44 20 7946 0018");
+    assertThat(found("Tel: +33 (0)6 12 34 56 78.", PiiType.PHONE)).containsExactly("+33 (0)6 12 34 56 78");
+    assertThat(found("座机：(010) 6552 9988", PiiType.PHONE)).containsExactly("(010) 6552 9988");
+    assertThat(found("0086 138 1234 5678", PiiType.PHONE)).containsExactly("0086 138 1234 5678");
+  }
+
+  @Test
+  void phone_referenceNumbersAndDatesAreNotPhones() {
+    assertThat(found("invoice no. 2024000123", PiiType.PHONE)).isEmpty();
+    assertThat(found("订单号2024000123已发货", PiiType.PHONE)).isEmpty();
+    assertThat(found("on 2024-03-15 and 15/03/2024", PiiType.PHONE)).isEmpty();
+    assertThat(found("phone for order 4155552671", PiiType.PHONE)).containsExactly("4155552671");
   }
 
   @Test

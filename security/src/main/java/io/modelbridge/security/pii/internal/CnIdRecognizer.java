@@ -7,7 +7,7 @@ import java.util.function.Consumer;
 
 /**
  * Chinese resident identity numbers (GB 11643-1999): 17 digits and a check character (digit or X), with a
- * known province code, a valid birth date (1900 to 2099) and the ISO 7064 MOD 11-2 check. Written whole or
+ * known province code, a valid birth date (1800 to 2099) and the ISO 7064 MOD 11-2 check. Written whole or
  * grouped 6-8-4 with spaces. Not found inside a longer run of digits; Chinese characters around it are
  * boundaries.
  */
@@ -78,7 +78,7 @@ public final class CnIdRecognizer implements Recognizer {
     int year = num(id, 6, 4);
     int month = num(id, 10, 2);
     int day = num(id, 12, 2);
-    if (year < 1900 || year > 2099 || month < 1 || month > 12 || day < 1) {
+    if (year < 1800 || year > 2099 || month < 1 || month > 12 || day < 1) {
       return false;
     }
     if (day > java.time.YearMonth.of(year, month).lengthOfMonth()) {

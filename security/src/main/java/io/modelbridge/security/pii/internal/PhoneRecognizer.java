@@ -180,6 +180,36 @@ public final class PhoneRecognizer implements Recognizer {
     return region.equals("CN") && k < candidate.length() && candidate.charAt(k) == '1';
   }
 
+  private static final String[] REFERENCE_WORDS = {"order", "invoice", "ref", "tracking", "account", "acct",
+      "customer", "client", "commande", "facture", "réf", "ticket", "serial", "sku", "订单", "单号", "发票", "编号",
+      "账号", "流水号", "客户号"};
+  private static final String[] PHONE_WORDS = {"tel", "tél", "phone", "call", "mobile", "cell", "fax", "appel",
+      "portable", "joindre", "电话", "手机", "致电", "拨打", "联系"};
+
+  /**
+   * A bare run of digits (no separator, no {@code +}) right after "order", "invoice", "订单号" and the like,
+   * with no phone word nearby, is a reference number even when libphonenumber would accept it.
+   */
+  static boolean referenceContext(String text, int s, String candidate) {
+    for (int k = 0; k < candidate.length(); k++) {
+      if (!Chars.digit(candidate.charAt(k))) {
+        return false;
+      }
+    }
+    String before = text.substring(Math.max(0, s - 24), s).toLowerCase(java.util.Locale.ROOT);
+    for (String w : PHONE_WORDS) {
+      if (before.contains(w)) {
+        return false;
+      }
+    }
+    for (String w : REFERENCE_WORDS) {
+      if (before.contains(w)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   /** {@code 2024-03-15}, {@code 15/03/2024}, {@code 15.03.24}: dates, not phone numbers. */
   static boolean dateShaped(String c) {
     String[] parts = c.split("[-/.]", -1);
@@ -210,7 +240,7 @@ public final class PhoneRecognizer implements Recognizer {
     boolean international = candidate.indexOf('+') >= 0;
     // fast path: the whole candidate is a valid number written as the region writes it
     List<String> possible = new ArrayList<>(regions.size());
-    if (!international && dateShaped(candidate)) {
+    if (!international && (dateShaped(candidate) || referenceContext(text, s, candidate))) {
       return;
     }
     for (String region : regions) {
