@@ -175,6 +175,7 @@ public final class CorpusGenerator {
         return n.substring(0, 13) + PiiSamples.two(key % 97 + 1);
       }
       case "NEG_ORDER": return pickOf("ORD-2024-" + s.digits(5), "INV-" + s.digits(8), "#" + s.digits(5),
+          "no. 2024" + s.digits(6), "2025" + s.digits(6),
           "PO-" + s.digits(6), "A" + s.digits(9), "CMD-" + s.digits(4) + "-" + s.digits(4));
       case "NEG_DATE": return pickOf("2024-0" + (1 + s.pick(9)) + "-1" + s.pick(10), "1" + s.pick(10) + "/0"
           + (1 + s.pick(9)) + "/2025", "2023年" + (1 + s.pick(12)) + "月" + (1 + s.pick(28)) + "日", "12/26");
@@ -222,25 +223,31 @@ public final class CorpusGenerator {
         String mobile = "1" + pickOf("38", "39", "50", "58", "86", "88", "36") + d8;
         return pickOf(mobile, mobile.substring(0, 3) + " " + mobile.substring(3, 7) + " " + mobile.substring(7),
             "+86 " + mobile.substring(0, 3) + " " + mobile.substring(3, 7) + " " + mobile.substring(7),
-            "+86" + mobile, "010-" + (6 + s.pick(3)) + s.digits(7), "021-" + (5 + s.pick(4)) + s.digits(7));
+            "+86" + mobile, "010-" + (6 + s.pick(3)) + s.digits(7), "021-" + (5 + s.pick(4)) + s.digits(7),
+            "0086 " + mobile, "+86-" + mobile.substring(0, 3) + "-" + mobile.substring(3, 7) + "-" + mobile.substring(7),
+            "(010) " + (6 + s.pick(3)) + s.digits(3) + " " + s.digits(4));
       }
       case "FR": {
         String n = pickOf("6", "7", "1", "4", "5") + d8;
         String spaced = "0" + n.charAt(0) + " " + n.substring(1, 3) + " " + n.substring(3, 5) + " " + n.substring(5, 7)
             + " " + n.substring(7);
         return pickOf(spaced, "0" + n, "+33 " + n.charAt(0) + " " + n.substring(1, 3) + " " + n.substring(3, 5) + " "
-            + n.substring(5, 7) + " " + n.substring(7), spaced.replace(' ', '.'));
+            + n.substring(5, 7) + " " + n.substring(7), spaced.replace(' ', '.'), spaced.replace(' ', '-'),
+            "+33 (0)" + n.charAt(0) + " " + n.substring(1, 3) + " " + n.substring(3, 5) + " " + n.substring(5, 7) + " "
+            + n.substring(7), "+33" + n);
       }
       case "US": {
         String area = pickOf("212", "415", "646", "312", "617", "206", "303", "512");
         String ex = (2 + s.pick(8)) + s.digits(2);
         String line = s.digits(4);
         return pickOf("(" + area + ") " + ex + "-" + line, area + "-" + ex + "-" + line, "+1 " + area + " " + ex + " " + line,
-            area + "." + ex + "." + line);
+            area + "." + ex + "." + line, "1-" + area + "-" + ex + "-" + line, "+1-" + area + "-" + ex + "-" + line,
+            "+1 (" + area + ") " + ex + "-" + line);
       }
       case "DE": {
         return pickOf("030 " + (2 + s.pick(7)) + s.digits(7), "+49 30 " + (2 + s.pick(7)) + s.digits(7),
-            "0151 " + s.digits(8), "+49 89 " + (2 + s.pick(7)) + s.digits(6));
+            "0151 " + s.digits(8), "+49 89 " + (2 + s.pick(7)) + s.digits(6), "+49 (0)30 " + (2 + s.pick(7)) + s.digits(7),
+            "089 " + (2 + s.pick(7)) + s.digits(6));
       }
       default: {
         return pickOf("020 7946 " + s.digits(4), "+44 20 7946 " + s.digits(4), "07911 " + s.digits(6),

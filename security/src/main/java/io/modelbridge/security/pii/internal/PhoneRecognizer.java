@@ -112,6 +112,9 @@ public final class PhoneRecognizer implements Recognizer {
     while (e > s && !(Chars.digit(text.charAt(e - 1)) || text.charAt(e - 1) == ')')) {
       e--;
     }
+    if (e > s && text.charAt(e - 1) == ')' && text.lastIndexOf('(', e - 1) < s) {
+      e--; // a closing parenthesis without its opening one belongs to the sentence
+    }
     if (e <= s || claimed.nextSetBit(s) >= 0 && claimed.nextSetBit(s) < e) {
       return;
     }
@@ -181,7 +184,8 @@ public final class PhoneRecognizer implements Recognizer {
   }
 
   private static final String[] REFERENCE_WORDS = {"order", "invoice", "ref", "tracking", "account", "acct",
-      "customer", "client", "commande", "facture", "réf", "ticket", "serial", "sku", "订单", "单号", "发票", "编号",
+      "customer", "client", "commande", "facture", "réf", "ticket", "serial", "sku", "claim", "dossier",
+      "contract", "contrat", "policy", "police", "batch", "订单", "单号", "发票", "编号",
       "账号", "流水号", "客户号"};
   private static final String[] PHONE_WORDS = {"tel", "tél", "phone", "call", "mobile", "cell", "fax", "appel",
       "portable", "joindre", "电话", "手机", "致电", "拨打", "联系"};
