@@ -95,6 +95,7 @@ class RecognizersTest {
     assertThat(found("at 12:30:45", PiiType.IP_ADDRESS)).isEmpty();
     assertThat(found("服务器地址192.168.0.1。", PiiType.IP_ADDRESS)).containsExactly("192.168.0.1");
     assertThat(found("proxy 10.0.0.7:8080 and [2001:db8::7]:443", PiiType.IP_ADDRESS)).containsExactly("10.0.0.7", "2001:db8::7");
+    assertThat(found("range 10.0.0.1-10.0.0.254", PiiType.IP_ADDRESS)).containsExactly("10.0.0.1", "10.0.0.254");
   }
 
   @Test

@@ -53,7 +53,7 @@ public final class IpRecognizer implements Recognizer {
   }
 
   private static boolean boundaryBlocked(char p) {
-    return Chars.asciiAlnum(p) || p == ':' || p == '.' || p == '_' || p == '-';
+    return Chars.asciiAlnum(p) || p == ':' || p == '.' || p == '_';
   }
 
   private static int skipWord(String text, int e) {
