@@ -28,6 +28,7 @@ class RecognizersTest {
     assertThat(found("Tel: +33 (0)6 12 34 56 78.", PiiType.PHONE)).containsExactly("+33 (0)6 12 34 56 78");
     assertThat(found("座机：(010) 6552 9988", PiiType.PHONE)).containsExactly("(010) 6552 9988");
     assertThat(found("0086 138 1234 5678", PiiType.PHONE)).containsExactly("0086 138 1234 5678");
+    assertThat(found("电话(+86) 138 1234 5678", PiiType.PHONE)).containsExactly("(+86) 138 1234 5678");
   }
 
   @Test

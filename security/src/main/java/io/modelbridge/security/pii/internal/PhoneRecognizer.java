@@ -95,7 +95,7 @@ public final class PhoneRecognizer implements Recognizer {
     int start = s;
     for (int k = s; k <= e; k++) {
       boolean cut = k == e
-          || (text.charAt(k) == '+' && k > start)
+          || (text.charAt(k) == '+' && k > start && text.charAt(k - 1) != '(')
           || text.charAt(k) == '/'
           || (text.charAt(k) == ' ' && k + 1 < e && text.charAt(k + 1) == ' ');
       if (cut) {
