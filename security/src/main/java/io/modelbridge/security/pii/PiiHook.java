@@ -88,15 +88,20 @@ public final class PiiHook implements CallHook {
       for (Content c : u.contents()) {
         contents.add(c instanceof TextContent t ? TextContent.from(protector.protect(t.text(), ctx)) : c);
       }
-      return u.name() == null ? UserMessage.from(contents) : UserMessage.from(u.name(), contents);
+      return u.toBuilder().contents(contents).build();
     }
     if (m instanceof AiMessage a) {
       return rewriteAi(a, text -> protector.protect(text, ctx),
           args -> protector.protectJson(args, Set.of(), ctx));
     }
     if (m instanceof ToolExecutionResultMessage r) {
-      return ToolExecutionResultMessage.from(r.id(), r.toolName(),
-          protector.protectJson(r.text(), personalFields, ctx));
+      // rebuilt from the original so the error flag and attributes are kept; every text part is protected
+      List<Content> contents = new ArrayList<>();
+      for (Content c : r.contents()) {
+        contents.add(c instanceof TextContent t
+            ? TextContent.from(protector.protectJson(t.text(), personalFields, ctx)) : c);
+      }
+      return r.toBuilder().contents(contents).build();
     }
     return m;
   }
