@@ -3,6 +3,7 @@ package io.modelbridge.cli;
 import dev.langchain4j.data.message.SystemMessage;
 import dev.langchain4j.data.message.UserMessage;
 import dev.langchain4j.model.chat.request.ChatRequest;
+import io.modelbridge.cli.demo.BusinessDemo;
 import io.modelbridge.core.CallContext;
 import io.modelbridge.core.ModelBridgeException;
 import io.modelbridge.core.gateway.GatewayMetrics;
@@ -12,27 +13,40 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.net.InetAddress;
 import java.net.ServerSocket;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Objects;
+import java.util.Optional;
 import java.util.concurrent.Callable;
+import java.util.function.Function;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code modelbridge demo}: shows the model gateway working without a network. On embedded defaults the
- * first provider is an OpenAI-compatible endpoint on a closed loopback port (unreachable on purpose, so the
- * retry and the fallback are visible), the second is the built-in offline model. The same deterministic
- * question is asked twice: the first answer comes through the fallback, the second from the cache. The
- * gateway's metrics are printed at the end.
+ * {@code modelbridge demo}: the README's main command. Part 1 shows the model gateway working without a
+ * network: on embedded defaults the first provider is an OpenAI-compatible endpoint on a closed loopback
+ * port (unreachable on purpose, so the retry and the fallback are visible), the second is the built-in
+ * offline model; the same deterministic question is asked twice, the first answer comes through the
+ * fallback, the second from the cache. Part 2 runs the business scenarios of {@link BusinessDemo} (retail
+ * recommendation from live context, order desk with reconciliation and a guarded write-back) over embedded
+ * legacy systems, and verifies the audit log the run wrote. See {@code docs/demo.md}.
  *
- * <p>Exit codes: 0 the demo ran; 2 the configuration file is invalid or the gateway failed.
+ * <p>With {@code OPENAI_BASE_URL} (and {@code OPENAI_API_KEY}) or {@code OLLAMA_BASE_URL} set, part 2 uses
+ * that model first, the offline model as the last resort.
+ *
+ * <p>Exit codes: 0 the demo ran and the audit log verified intact; 1 the audit log did not verify;
+ * 2 the configuration file is invalid, or a step failed (the message names it).
  */
 @Command(
     name = "demo",
     mixinStandardHelpOptions = true,
-    description = "Run the model gateway offline: fallback from an unreachable endpoint, offline model, cache.")
+    description = {"Run the demo offline: the gateway (fallback, offline model, cache), then a retail and an"
+        + " order-desk scenario over embedded legacy systems, with pseudonymization, governed tools, approval,"
+        + " conflict detection on write-back and a verified audit log.",
+        "Set OPENAI_BASE_URL (+ OPENAI_API_KEY, OPENAI_MODEL) or OLLAMA_BASE_URL (+ OLLAMA_MODEL) to use a real model."})
 public final class DemoCommand implements Callable<Integer> {
 
   static final String ORDERS = "[{\"order\": \"SO-1001\", \"customer\": \"C-17\", \"status\": \"open\", \"amount\": 1250.00},"
@@ -41,6 +55,25 @@ public final class DemoCommand implements Callable<Integer> {
   static final String QUESTION = "Which orders are still open and what are they worth in total?";
 
   @Spec CommandSpec spec;
+
+  private final Function<String, Optional<String>> env;
+
+  /** The command reading the process environment. */
+  public DemoCommand() {
+    this(name -> Optional.ofNullable(System.getenv(name)));
+  }
+
+  /** The command reading the model settings from {@code env} instead of the process environment (tests). */
+  DemoCommand(Function<String, Optional<String>> env) {
+    this.env = Objects.requireNonNull(env, "env cannot be null");
+  }
+
+  @Option(names = "--workdir",
+      description = "directory for the CRM export, the catalogue and audit.log (default: a fresh temporary directory)")
+  Path workdir;
+
+  @Option(names = "--gateway-only", description = "run only part 1, the gateway (fallback, offline model, cache)")
+  boolean gatewayOnly;
 
   @Option(names = "--config",
       description = "gateway configuration (.properties, .yaml or .yml) instead of the embedded defaults")
@@ -57,6 +90,7 @@ public final class DemoCommand implements Callable<Integer> {
       err.println("demo: cannot build the gateway: " + e.getMessage());
       return 2;
     }
+    out.println("Part 1: the model gateway (fallback, offline model, cache)");
     out.println("Providers, tried in order: " + String.join(" -> ", gateway.providerNames()));
     CallContext context = CallContext.of("demo-tenant", "demo-user", "demo");
     ChatRequest request = ChatRequest.builder()
@@ -89,7 +123,42 @@ public final class DemoCommand implements Callable<Integer> {
       return 2;
     }
     printMetrics(out, gateway.metrics());
-    return 0;
+    if (gatewayOnly) {
+      return 0;
+    }
+    return business(out, err);
+  }
+
+  private int business(PrintWriter out, PrintWriter err) {
+    // The embedding model's native loaders log GPU probing and library extraction at INFO/WARN: noise for
+    // a human reading the demo. An explicit setting by the user wins.
+    if (System.getProperty("org.slf4j.simpleLogger.log.ai.djl") == null) {
+      System.setProperty("org.slf4j.simpleLogger.log.ai.djl", "error");
+    }
+    out.println();
+    out.println("Part 2: business scenarios over embedded legacy systems");
+    Path dir;
+    try {
+      dir = workdir != null ? Files.createDirectories(workdir) : Files.createTempDirectory("modelbridge-demo-");
+    } catch (IOException e) {
+      err.println("demo: cannot create the working directory: " + e.getMessage());
+      return 2;
+    }
+    BusinessDemo.Result result;
+    try {
+      result = BusinessDemo.run(dir, env, out);
+    } catch (RuntimeException e) {
+      // every demo step reports as ModelBridgeException; anything else (a driver, the ONNX runtime) is shown
+      // by its message, never as a stack trace
+      out.flush();
+      err.println("demo: failed: " + e.getMessage());
+      err.println("demo: the files written so far are in " + dir);
+      return 2;
+    }
+    out.println();
+    out.println("Demo finished. Files (CRM export, catalogue, audit.log) are in " + dir);
+    out.flush();
+    return result.auditIntact() ? 0 : 1;
   }
 
   private static ModelGateway embeddedGateway(PrintWriter out) throws IOException {

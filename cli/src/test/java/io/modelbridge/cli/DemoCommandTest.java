@@ -6,30 +6,59 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
 
+/** The whole demo, offline, run once for the class (the embedding model loads once per JVM). */
 class DemoCommandTest {
 
   record Run(int exit, String out, String err) {}
 
-  static Run run(String... args) {
-    CommandLine cli = Main.commandLine();
+  static final Function<String, Optional<String>> NO_ENV = name -> Optional.empty();
+
+  /** Clear personal values from Northwind and the CRM export that must never leave the JVM. */
+  static final List<String> PERSONAL_VALUES = List.of(
+      "Maria Anders", "maria.anders@example.com", "030-0074321", "030-0076545", "Obere Str. 57",
+      "Maria Larsson", "maria.larsson@example.com", "0695-34 67 21", "Åkergatan 24");
+
+  @TempDir static Path workdir;
+  static Run offline;
+
+  static Run run(Function<String, Optional<String>> env, String... args) {
+    CommandLine cli = new CommandLine(new DemoCommand(env));
     StringWriter out = new StringWriter();
     StringWriter err = new StringWriter();
     cli.setOut(new PrintWriter(out));
     cli.setErr(new PrintWriter(err));
+    cli.setExitCodeExceptionMapper(e -> 2);
     int exit = cli.execute(args);
     return new Run(exit, out.toString(), err.toString());
   }
 
+  @BeforeAll
+  static void runDemoOnce() {
+    offline = run(NO_ENV, "--workdir", workdir.toString());
+  }
+
+  /** Every line of the printed prompts that left the JVM, joined without separators (lines are wrapped). */
+  static String promptsAsSent(String out) {
+    return out.lines().filter(l -> l.startsWith("     | ")).map(l -> l.substring(7)).collect(Collectors.joining());
+  }
+
   @Test
   void demo_onEmbeddedDefaults_showsFallbackThenCacheHit() {
-    Run r = run("demo");
-
-    assertThat(r.exit()).isEqualTo(0);
-    assertThat(r.out())
+    assertThat(offline.exit()).as(offline.err()).isEqualTo(0);
+    assertThat(offline.out())
         .contains("primary -> offline")
         .contains("Step 1", "fallbacks: 1 (retries: 1, provider failures: 2", "answered by: offline", "provider attempts: 3")
         .contains("[offline model]", "3 records", "amount = 1650.40")
@@ -38,13 +67,87 @@ class DemoCommandTest {
   }
 
   @Test
+  void demo_namesEveryScenarioAndStage() {
+    assertThat(offline.out()).contains(
+        "Scenario 1: Retail", "Stage 1: Catalogue read through the 'shop' adapter",
+        "Stage 2: Events flow in", "event purchase D-101", "Stage 3: Ranking accessories",
+        "Stage 5: Asking the model", "pseudonymized before sending:", "prompt as it left the JVM:",
+        "Stage 6: Validating the answer", "Stage 7: Recommendation for her",
+        "Scenario 2: Order desk", "Stage 2: Reconciling", "Stage 4: Proposing the write-back",
+        "Stage 5: Re-reading the order", "Audit verification");
+    assertThat(offline.out()).doesNotContain("Exception", "\tat ");
+  }
+
+  @Test
+  void retail_recommendsOnlyInStockProducts_andSkipsOutOfStockMatches() throws Exception {
+    Map<String, Long> stock = new HashMap<>();
+    for (String line : Files.readAllLines(workdir.resolve("catalogue.csv")).subList(1, 17)) {
+      String[] cells = line.split(",");
+      stock.put(cells[0], Long.parseLong(cells[cells.length - 1]));
+    }
+    Matcher m = Pattern.compile("recommended: (\\S+) ").matcher(offline.out());
+    int recommended = 0;
+    while (m.find()) {
+      recommended++;
+      assertThat(stock.get(m.group(1))).as("stock of " + m.group(1)).isPositive();
+    }
+    assertThat(recommended).isEqualTo(3);
+    // the ranking met an out-of-stock accessory and left it out
+    assertThat(offline.out()).containsPattern("skipped \\(out of stock\\): A-2\\d\\d ");
+  }
+
+  @Test
+  void orderDesk_findsTheMismatch_firstWriteRefusedWithConflict_secondSucceeds() throws Exception {
+    String out = offline.out();
+    assertThat(out).contains("18 match, 1 differ").containsPattern("MISMATCH order 10264 dueDate: ERP 1996-08-21, CRM 1996-09-04");
+    int approval = out.indexOf("approval requested: erp_orders_update");
+    int conflict = out.indexOf("erp_orders_update {\"order_id\":10264,\"required_date\":\"1996-09-04\",\"expectedVersion\":\"1\"} -> FAILED (version conflict)");
+    int written = out.indexOf("erp_orders_update {\"order_id\":10264,\"required_date\":\"1996-09-04\",\"expectedVersion\":\"2\"} -> EXECUTED");
+    assertThat(approval).isPositive();
+    assertThat(conflict).isGreaterThan(approval);
+    assertThat(written).isGreaterThan(conflict);
+    assertThat(out).contains("dry-run preview (nothing written yet): required date 1996-09-04",
+        "WRITTEN: order 10264 required date 1996-09-04, version 3");
+    // the audit log holds one refused and one executed write
+    String audit = Files.readString(workdir.resolve("audit.log"));
+    assertThat(audit).contains("\"type\":\"WRITE_BACK\"").contains("\"status\":\"FAILED\"");
+  }
+
+  @Test
+  void auditVerification_saysIntact() {
+    assertThat(offline.out()).containsPattern("entries: \\d+, last signed checkpoint at seq \\d+")
+        .contains("result: INTACT");
+  }
+
+  @Test
+  void promptsThatLeftTheJvm_holdTokens_neverThePersonalValues() throws Exception {
+    String sent = promptsAsSent(offline.out());
+    assertThat(sent).contains("<EMAIL_1>", "<PERSONAL_1>", "\"contact_name\":\"<PERSONAL_");
+    assertThat(sent).doesNotContain(PERSONAL_VALUES);
+    // the values were there to protect: the CRM export holds them
+    assertThat(Files.readString(workdir.resolve("crm-orders.csv"))).contains("maria.larsson@example.com", "Maria Larsson");
+  }
+
+  @Test
+  void demo_runsTwiceInTheSameWorkdir() {
+    Run again = run(NO_ENV, "--workdir", workdir.toString());
+    assertThat(again.exit()).as(again.err()).isEqualTo(0);
+    assertThat(again.out()).contains("WRITTEN: order 10264", "result: INTACT");
+  }
+
+  @Test
   void demo_withInvalidConfig_namesTheKey(@TempDir Path dir) throws Exception {
     Path config = dir.resolve("gw.properties");
     Files.writeString(config, "modelbridge.retries=3\n");
 
-    Run r = run("demo", "--config", config.toString());
+    Run r = run(NO_ENV, "--config", config.toString());
 
     assertThat(r.exit()).isEqualTo(2);
     assertThat(r.err()).contains("modelbridge.retries");
+  }
+
+  @Test
+  void demo_isRegisteredInMain() {
+    assertThat(Main.commandLine().getSubcommands()).containsKey("demo");
   }
 }

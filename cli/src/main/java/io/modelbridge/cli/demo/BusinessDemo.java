@@ -1,0 +1,136 @@
+package io.modelbridge.cli.demo;
+
+import io.modelbridge.core.ModelBridgeException;
+import io.modelbridge.core.gateway.ModelGateway;
+import io.modelbridge.security.audit.AuditHook;
+import io.modelbridge.security.audit.AuditLog;
+import io.modelbridge.security.audit.AuditStore;
+import io.modelbridge.security.audit.AuditVerifier;
+import io.modelbridge.security.audit.CheckpointKey;
+import io.modelbridge.security.audit.VerificationReport;
+import io.modelbridge.security.pii.PiiHook;
+import io.modelbridge.security.pii.PiiProtector;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Function;
+
+/**
+ * The business part of {@code modelbridge demo}: two scenarios over embedded legacy systems, printed stage
+ * by stage, then the verification of the audit log the run wrote.
+ *
+ * <ol>
+ *   <li><b>Retail</b>: a shopper's events (page views, add to cart, purchase) build her live context; her
+ *       question for matching accessories is answered from in-stock products only, ranked by a real
+ *       in-process embedding model; the prompt leaves the JVM pseudonymized.
+ *   <li><b>Order desk</b>: a late order is read from the ERP (Northwind in H2) and the CRM (a CSV export),
+ *       reconciled, and a corrected due date is proposed as a write that waits for approval; the first
+ *       write-back is refused because a concurrent clerk changed the order, the second, on the fresh
+ *       version, succeeds.
+ * </ol>
+ *
+ * <p>Model: the offline model, or a real endpoint first when the environment names one (see
+ * {@link #run(Path, Function, PrintWriter)}). Nothing leaves the machine but calls to that endpoint.
+ */
+public final class BusinessDemo {
+
+  /** Record fields whose whole value is personal data, pseudonymized in every tool result sent out. */
+  static final Set<String> PERSONAL_FIELDS = Set.of("contact_name", "contact_email", "phone", "fax", "address", "ship_address");
+
+  private BusinessDemo() {}
+
+  /**
+   * What a run showed.
+   *
+   * @param auditIntact whether {@link AuditVerifier} found the run's audit log intact
+   * @param auditEntries how many entries the log holds
+   * @param promptsSent every request exactly as it left the JVM (after pseudonymization), in order
+   * @param providers the provider that answered each model call, in order
+   */
+  public record Result(boolean auditIntact, long auditEntries, List<String> promptsSent, List<String> providers) {
+    /** Copies the lists. */
+    public Result {
+      promptsSent = List.copyOf(promptsSent);
+      providers = List.copyOf(providers);
+    }
+  }
+
+  /**
+   * Runs both scenarios and verifies the audit log.
+   *
+   * @param workdir an existing, writable directory for the CRM export, the catalogue and {@code audit.log}
+   * @param env the environment to read {@code OPENAI_BASE_URL}, {@code OPENAI_API_KEY},
+   *     {@code OPENAI_MODEL}, {@code OLLAMA_BASE_URL}, {@code OLLAMA_MODEL} from (for example
+   *     {@code name -> Optional.ofNullable(System.getenv(name))})
+   * @param out where the stages are printed
+   * @return what the run showed
+   * @throws ModelBridgeException if a step failed: the message says which step and why
+   */
+  public static Result run(Path workdir, Function<String, Optional<String>> env, PrintWriter out) {
+    Console console = new Console(out);
+    Path auditFile = workdir.resolve("audit.log");
+    byte[] auditKey = new byte[32];
+    new SecureRandom().nextBytes(auditKey);
+    List<String> prompts = new ArrayList<>();
+    List<String> providers = new ArrayList<>();
+    try {
+      Files.deleteIfExists(auditFile);
+    } catch (IOException e) {
+      throw new DemoException("cannot reset the audit log " + auditFile + ": " + e.getMessage(), e);
+    }
+    console.scenario("Setting up the embedded legacy systems");
+    try (DemoSystems systems = start(workdir);
+        AuditLog audit = AuditLog.builder(AuditStore.file(auditFile), CheckpointKey.hmac(auditKey)).build()) {
+      console.line("ERP: Northwind (shared sample data) in in-memory H2, JDBC adapter 'erp' (orders, customers)");
+      console.line("CRM: CSV export " + systems.crmFile + ", file adapter 'crm'");
+      console.line("Shop: catalogue " + systems.catalogueFile + ", file adapter 'shop'");
+      console.line("Audit log: " + auditFile + " (hash-chained, HMAC-signed checkpoints)");
+      console.line("Model: " + DemoModel.realProvider(env).map(p -> p + ", then the offline model as last resort")
+          .orElse("the offline model (set OPENAI_BASE_URL or OLLAMA_BASE_URL to use a real one)"));
+      PiiProtector protector = PiiProtector.defaults();
+      PromptCapture capture = new PromptCapture();
+      AuditHook auditHook = AuditHook.builder(audit).build();
+      // Order matters: pseudonymize first, then capture and audit what actually leaves.
+      ModelGateway gateway = DemoModel.gateway(env, new PiiHook(protector, PERSONAL_FIELDS), capture, auditHook);
+      DemoRun run = new DemoRun(console, systems, gateway, capture, audit, auditHook, prompts, providers);
+      new RetailScenario(run).play();
+      new OrderDeskScenario(run).play();
+    } catch (SQLException e) {
+      throw new DemoException("the embedded ERP database failed: " + e.getMessage(), e);
+    } catch (IOException e) {
+      throw new DemoException("cannot write the demo files in " + workdir + ": " + e.getMessage(), e);
+    }
+    console.scenario("Audit verification");
+    VerificationReport report = AuditVerifier.verify(auditFile, CheckpointKey.hmac(auditKey));
+    console.line("file: " + auditFile + ", entries: " + report.lines()
+        + ", last signed checkpoint at seq " + report.lastCheckpointSeq());
+    console.line(report.intact()
+        ? "result: INTACT (every entry chained and every checkpoint signature valid)"
+        : "result: NOT INTACT: " + report.finding().map(Object::toString).orElse("unknown finding"));
+    return new Result(report.intact(), report.lines(), prompts, providers);
+  }
+
+  private static DemoSystems start(Path workdir) throws SQLException, IOException {
+    return DemoSystems.start(workdir);
+  }
+
+  /** A demo step failed; the message names the step. */
+  static final class DemoException extends ModelBridgeException {
+    private static final long serialVersionUID = 1L;
+
+    DemoException(String message, Throwable cause) {
+      super(message, cause, false);
+    }
+
+    DemoException(String message) {
+      super(message, false);
+    }
+  }
+}
