@@ -1,0 +1,109 @@
+package io.modelbridge.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The demo against a real OpenAI-compatible endpoint: a JDK HTTP server on loopback speaking the
+ * chat-completions wire format, its answers chosen by the test.
+ */
+class DemoRealModelTest {
+
+  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final Pattern ORDER = Pattern.compile("for order (\\d+)");
+
+  private HttpServer server;
+  private final List<String> bodies = new CopyOnWriteArrayList<>();
+  private final AtomicInteger retailCalls = new AtomicInteger();
+
+  @BeforeEach
+  void startServer() throws IOException {
+    server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+    server.createContext("/v1/chat/completions", exchange -> {
+      String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
+      bodies.add(body);
+      String content = answerFor(body);
+      ObjectNode response = JSON.createObjectNode();
+      response.put("id", "chatcmpl-" + bodies.size()).put("object", "chat.completion").put("created", 1)
+          .put("model", "loopback-model");
+      ObjectNode choice = response.putArray("choices").addObject();
+      choice.put("index", 0).put("finish_reason", "stop");
+      choice.putObject("message").put("role", "assistant").put("content", content);
+      response.putObject("usage").put("prompt_tokens", 100).put("completion_tokens", 20).put("total_tokens", 120);
+      byte[] bytes = JSON.writeValueAsBytes(response);
+      exchange.getResponseHeaders().add("Content-Type", "application/json");
+      exchange.sendResponseHeaders(200, bytes.length);
+      exchange.getResponseBody().write(bytes);
+      exchange.close();
+    });
+    server.start();
+  }
+
+  @AfterEach
+  void stopServer() {
+    server.stop(0);
+  }
+
+  /** Retail: first an out-of-stock pick (refused, retried), then a valid one; order desk: the CRM date. */
+  private String answerFor(String body) {
+    if (body.contains("shop's assistant")) {
+      return retailCalls.incrementAndGet() == 1
+          ? "{\"recommended\": [\"A-211\", \"A-203\"], \"message\": \"Coral beads and sandals.\"}"
+          : "{\"recommended\": [\"A-203\", \"A-202\"], \"message\": \"I will send the list to <EMAIL_1>.\"}";
+    }
+    Matcher m = ORDER.matcher(body);
+    String order = m.find() ? m.group(1) : "0";
+    return "{\"order\": " + order + ", \"correctedDueDate\": \"1996-09-04\", \"reason\": \"The CRM holds the agreed date.\"}";
+  }
+
+  @Test
+  void demo_withOpenAiBaseUrl_usesTheRealModelFirst(@TempDir Path workdir) throws Exception {
+    String url = "http://127.0.0.1:" + server.getAddress().getPort() + "/v1";
+    Map<String, String> env = Map.of("OPENAI_BASE_URL", url, "OPENAI_API_KEY", "test-key", "OPENAI_MODEL", "loopback-model");
+
+    DemoCommandTest.Run r = DemoCommandTest.run(name -> Optional.ofNullable(env.get(name)), "--workdir", workdir.toString());
+
+    assertThat(r.exit()).as(r.err()).isEqualTo(0);
+    String out = r.out();
+    assertThat(out).contains("Model: openai at " + url + " (model loopback-model), then the offline model as last resort");
+    assertThat(out).contains("answered by: openai").doesNotContain("answered by: offline, provider attempts: 1");
+    // retail: the out-of-stock pick is refused and the model asked again once; the valid answer is used
+    assertThat(out).contains("REFUSED: A-211 is out of stock", "retrying once with the violation fed back",
+        "valid: 2 product(s), all listed and in stock",
+        "recommended: A-203 Coral leather sandals", "recommended: A-202 Woven rattan beach bag")
+        .doesNotContain("recommended: A-211");
+    // the token in the model's message is restored for her
+    assertThat(out).contains("assistant says: I will send the list to maria.anders@example.com.");
+    // order desk: the model's proposal is validated and written after the conflict
+    assertThat(out).contains("valid proposal from the model: order 10264 due 1996-09-04",
+        "-> FAILED (version conflict)", "WRITTEN: order 10264 required date 1996-09-04, version 3", "result: INTACT");
+    // three model calls reached the server; none carried a personal value in clear
+    assertThat(bodies).hasSize(3);
+    for (String body : bodies) {
+      JsonNode request = JSON.readTree(body);
+      assertThat(request.path("model").asText()).isEqualTo("loopback-model");
+      assertThat(body).doesNotContain(DemoCommandTest.PERSONAL_VALUES);
+    }
+    assertThat(bodies.get(0)).contains("<EMAIL_1>", "<PERSONAL_1>");
+  }
+}
