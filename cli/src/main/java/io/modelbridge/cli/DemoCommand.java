@@ -138,10 +138,15 @@ public final class DemoCommand implements Callable<Integer> {
     out.println();
     out.println("Part 2: business scenarios over embedded legacy systems");
     Path dir;
+    if (workdir != null && Files.exists(workdir) && !Files.isDirectory(workdir)) {
+      err.println("demo: --workdir " + workdir + " exists and is not a directory; name a directory");
+      return 2;
+    }
     try {
       dir = workdir != null ? Files.createDirectories(workdir) : Files.createTempDirectory("modelbridge-demo-");
     } catch (IOException e) {
-      err.println("demo: cannot create the working directory: " + e.getMessage());
+      err.println("demo: cannot create the working directory "
+          + (workdir != null ? workdir : "in " + System.getProperty("java.io.tmpdir")) + ": " + e);
       return 2;
     }
     BusinessDemo.Result result;

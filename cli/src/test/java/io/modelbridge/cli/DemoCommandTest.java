@@ -147,6 +147,17 @@ class DemoCommandTest {
   }
 
   @Test
+  void demo_withWorkdirThatIsAFile_failsWithAClearMessage(@TempDir Path dir) throws Exception {
+    Path file = Files.writeString(dir.resolve("not-a-dir"), "x");
+
+    Run r = run(NO_ENV, "--workdir", file.toString());
+
+    assertThat(r.exit()).isEqualTo(2);
+    assertThat(r.err()).contains("--workdir", "is not a directory").doesNotContain("\tat ");
+    assertThat(r.out()).doesNotContain("Scenario 1");
+  }
+
+  @Test
   void demo_isRegisteredInMain() {
     assertThat(Main.commandLine().getSubcommands()).containsKey("demo");
   }

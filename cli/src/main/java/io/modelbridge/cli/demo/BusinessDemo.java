@@ -86,7 +86,7 @@ public final class BusinessDemo {
       throw new DemoException("cannot reset the audit log " + auditFile + ": " + e.getMessage(), e);
     }
     console.scenario("Setting up the embedded legacy systems");
-    try (DemoSystems systems = start(workdir);
+    try (DemoSystems systems = DemoSystems.start(workdir);
         AuditLog audit = AuditLog.builder(AuditStore.file(auditFile), CheckpointKey.hmac(auditKey)).build()) {
       console.line("ERP: Northwind (shared sample data) in in-memory H2, JDBC adapter 'erp' (orders, customers)");
       console.line("CRM: CSV export " + systems.crmFile + ", file adapter 'crm'");
@@ -115,10 +115,6 @@ public final class BusinessDemo {
         ? "result: INTACT (every entry chained and every checkpoint signature valid)"
         : "result: NOT INTACT: " + report.finding().map(Object::toString).orElse("unknown finding"));
     return new Result(report.intact(), report.lines(), prompts, providers);
-  }
-
-  private static DemoSystems start(Path workdir) throws SQLException, IOException {
-    return DemoSystems.start(workdir);
   }
 
   /** A demo step failed; the message names the step. */
