@@ -71,8 +71,11 @@ class DemoCommandTest {
     assertThat(offline.out()).contains(
         "Scenario 1: Retail", "Stage 1: Catalogue read through the 'shop' adapter",
         "Stage 2: Events flow in", "event purchase D-101", "Stage 3: Ranking accessories",
-        "Stage 5: Asking the model", "pseudonymized before sending:", "prompt as it left the JVM:",
-        "Stage 6: Validating the answer", "Stage 7: Recommendation for her",
+        "Stage 5: Her question through the pipeline (domain pack retail 1.1.0)", "pseudonymized before sending:",
+        "prompt as it left the JVM", "pipeline trace (one line per stage, audited):",
+        "FETCH            16 records from shop/products.query", "LIVE_CONTEXT", "PSEUDONYMIZE",
+        "VALIDATE_ANSWER  1 violations on attempt 2", "REFUSED after one retry (NOT_JSON)",
+        "Stage 6: Recommendation for her",
         "Scenario 2: Order desk", "Stage 2: Reconciling", "Stage 4: Proposing the write-back",
         "Stage 5: Re-reading the order", "Audit verification");
     assertThat(offline.out()).doesNotContain("Exception", "\tat ");

@@ -34,7 +34,7 @@ class DemoHeapTest {
     assertThat(finished).as("demo finished within 3 minutes").isTrue();
     assertThat(process.exitValue()).as(out).isEqualTo(0);
     assertThat(out).doesNotContain("OutOfMemoryError")
-        .contains("Stage 3: Ranking accessories by similarity", "Stage 7: Recommendation for her",
+        .contains("Stage 3: Ranking accessories by similarity", "Stage 6: Recommendation for her",
             "Stage 2: Reconciling", "-> FAILED (version conflict)", "WRITTEN: order 10264", "result: INTACT");
     assertThat(new File(workdir.toFile(), "audit.log")).exists();
   }

@@ -29,7 +29,9 @@ import java.util.function.Function;
  * <ol>
  *   <li><b>Retail</b>: a shopper's events (page views, add to cart, purchase) build her live context; her
  *       question for matching accessories is answered from in-stock products only, ranked by a real
- *       in-process embedding model; the prompt leaves the JVM pseudonymized.
+ *       in-process embedding model; the question goes through the pipeline with the {@code retail} domain pack,
+ *       whose rules refuse an out-of-stock or unknown product (one retry); the prompt leaves the JVM
+ *       pseudonymized.
  *   <li><b>Order desk</b>: a late order is read from the ERP (Northwind in H2) and the CRM (a CSV export),
  *       reconciled, and a corrected due date is proposed as a write that waits for approval; the first
  *       write-back is refused because a concurrent clerk changed the order, the second, on the fresh
@@ -99,7 +101,11 @@ public final class BusinessDemo {
       AuditHook auditHook = AuditHook.builder(audit).build();
       // Order matters: pseudonymize first, then capture and audit what actually leaves.
       ModelGateway gateway = DemoModel.gateway(env, new PiiHook(protector, PERSONAL_FIELDS), capture, auditHook);
-      DemoRun run = new DemoRun(console, systems, gateway, capture, audit, auditHook, prompts, providers);
+      // The pipeline pseudonymizes and audits its own stages: its gateway has no PII hook (tokens would be
+      // escaped twice), only the capture of what leaves.
+      ModelGateway pipelineGateway = DemoModel.gateway(env, capture);
+      DemoRun run = new DemoRun(console, systems, gateway, pipelineGateway, capture, audit, auditHook, prompts,
+          providers);
       new RetailScenario(run).play();
       new OrderDeskScenario(run).play();
     } catch (SQLException e) {

@@ -20,17 +20,19 @@ final class DemoRun {
   final Console console;
   final DemoSystems systems;
   final ModelGateway gateway;
+  final ModelGateway pipelineGateway;
   final PromptCapture capture;
   final AuditLog audit;
   final AuditHook auditHook;
   private final List<String> prompts;
   private final List<String> providers;
 
-  DemoRun(Console console, DemoSystems systems, ModelGateway gateway, PromptCapture capture, AuditLog audit,
-      AuditHook auditHook, List<String> prompts, List<String> providers) {
+  DemoRun(Console console, DemoSystems systems, ModelGateway gateway, ModelGateway pipelineGateway,
+      PromptCapture capture, AuditLog audit, AuditHook auditHook, List<String> prompts, List<String> providers) {
     this.console = console;
     this.systems = systems;
     this.gateway = gateway;
+    this.pipelineGateway = pipelineGateway;
     this.capture = capture;
     this.audit = audit;
     this.auditHook = auditHook;
@@ -58,6 +60,18 @@ final class DemoRun {
       console.line("  ... (" + (lines.size() - ANSWER_LINES) + " more lines)");
     }
     return answer;
+  }
+
+  /** Records and prints a model call the pipeline made: the prompt as it left the JVM and who answered. */
+  void printPipelineCall() {
+    prompts.add(capture.lastPrompt());
+    providers.add(capture.lastProvider());
+    Map<String, Integer> tokens = capture.tokenCounts();
+    console.line("pseudonymized before sending: " + (tokens.isEmpty() ? "nothing"
+        : tokens.entrySet().stream().map(e -> e.getValue() + " x " + e.getKey())
+            .reduce((a, b) -> a + ", " + b).orElse("")));
+    console.block("prompt as it left the JVM (last attempt):", capture.lastPrompt().strip());
+    console.line("answered by: " + capture.lastProvider());
   }
 
   /**

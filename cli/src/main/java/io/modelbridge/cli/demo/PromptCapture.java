@@ -6,6 +6,7 @@ import dev.langchain4j.data.message.SystemMessage;
 import dev.langchain4j.data.message.ToolExecutionResultMessage;
 import dev.langchain4j.data.message.UserMessage;
 import io.modelbridge.core.hook.CallHook;
+import io.modelbridge.core.hook.ModelAnswer;
 import io.modelbridge.core.hook.ModelCall;
 import java.util.Map;
 import java.util.TreeMap;
@@ -22,6 +23,7 @@ final class PromptCapture implements CallHook {
   private static final Pattern TOKEN = Pattern.compile("<([A-Z][A-Z0-9_]*?)_(\\d+)>");
 
   private final AtomicReference<String> last = new AtomicReference<>("");
+  private final AtomicReference<String> provider = new AtomicReference<>("");
 
   @Override
   public String name() {
@@ -36,6 +38,18 @@ final class PromptCapture implements CallHook {
     }
     last.set(text.toString());
     return call;
+  }
+
+  @Override
+  public ModelAnswer afterResponse(ModelCall call, ModelAnswer answer) {
+    provider.set(answer.provider() + (answer.degraded() ? " (degraded responder)" : "")
+        + ", provider attempts: " + answer.attempts() + ", " + answer.latency().toMillis() + " ms");
+    return answer;
+  }
+
+  /** Which provider answered the last call, its attempts and latency. */
+  String lastProvider() {
+    return provider.get();
   }
 
   /** The last request as it left the JVM, one line per message part, prefixed by the message role. */

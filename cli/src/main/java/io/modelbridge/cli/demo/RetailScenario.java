@@ -2,12 +2,6 @@ package io.modelbridge.cli.demo;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.langchain4j.data.message.AiMessage;
-import dev.langchain4j.data.message.ChatMessage;
-import dev.langchain4j.data.message.SystemMessage;
-import dev.langchain4j.data.message.ToolExecutionResultMessage;
-import dev.langchain4j.data.message.UserMessage;
-import dev.langchain4j.model.chat.request.ChatRequest;
 import io.modelbridge.adapters.spi.AdapterRecord;
 import io.modelbridge.adapters.spi.OperationRequest;
 import io.modelbridge.adapters.spi.RecordStream;
@@ -16,25 +10,47 @@ import io.modelbridge.cli.demo.ProductRanker.Product;
 import io.modelbridge.cli.demo.ProductRanker.Scored;
 import io.modelbridge.core.CallContext;
 import io.modelbridge.core.hook.HookChain;
-import io.modelbridge.core.hook.ModelAnswer;
 import io.modelbridge.core.offline.OfflineChatModel;
 import io.modelbridge.core.tools.GovernedTools;
 import io.modelbridge.core.tools.ToolPolicy;
+import io.modelbridge.mapping.Mapping;
+import io.modelbridge.mapping.ValueType;
+import io.modelbridge.pipeline.AnswerRefusedException;
+import io.modelbridge.pipeline.Fetch;
+import io.modelbridge.pipeline.LiveContext;
+import io.modelbridge.pipeline.Pipeline;
+import io.modelbridge.pipeline.PipelineRequest;
+import io.modelbridge.pipeline.PipelineResult;
+import io.modelbridge.pipeline.PipelineTrace;
+import io.modelbridge.pipeline.StageRecord;
+import io.modelbridge.pipeline.pack.DomainPack;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 
 /**
  * Scenario 1: a shopper browses summer dresses and buys one; she asks for matching accessories; the
- * recommendation uses her live context and only in-stock products.
+ * recommendation uses her live context and only in-stock products. The in-process embedding model ranks the
+ * accessories against her context; her question goes through the {@link Pipeline} with the {@code retail}
+ * domain pack (fetch, map, live context with the ranking, pseudonymize, prompt, model, validation against
+ * the pack's in-stock rule with one retry, restore, audit); when the answer is refused (the offline model
+ * writes no JSON), the ranking's in-stock candidates are the recommendation.
  */
 final class RetailScenario {
 
   static final int CANDIDATES = 3;
+  static final String PACK = "retail";
+  static final String PACK_VERSION = "1.1.0";
+  /** The catalogue's records as the pack's canonical products. */
+  static final Mapping PRODUCTS = Mapping.builder("shop-products", "product").key("sku")
+      .field("sku", f -> f.from("sku").required())
+      .field("name", f -> f.from("name"))
+      .field("category", f -> f.from("category"))
+      .field("price", f -> f.from("price").type(ValueType.DECIMAL))
+      .field("stock", f -> f.from("stock").type(ValueType.INTEGER).required())
+      .build();
   static final String SHOPPER_EMAIL_DOMAIN = "@example.com";
   private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -114,42 +130,47 @@ final class RetailScenario {
     }
     String email = contactEmail(profile.outcome().result());
 
-    console.stage("Asking the model (pseudonymized, audited)");
-    List<ChatMessage> messages = new ArrayList<>();
-    messages.add(SystemMessage.from("You are the shop's assistant. Recommend accessories for the customer, "
-        + "chosen ONLY from these in-stock candidates (sku, name, price):\n" + candidateLines(candidates)
-        + "Her live context: " + liveContext + "\n"
-        + "Answer with JSON only: {\"recommended\": [\"<sku>\", ...], \"message\": \"<one sentence for her>\"}."));
-    messages.add(UserMessage.from("Hi, I just bought the " + purchase.name() + ". Which accessories go with it? "
-        + "Please send the list to " + email + "."));
-    messages.add(AiMessage.from(List.of(profile.request())));
-    messages.add(ToolExecutionResultMessage.from(profile.request(), profile.outcome().result()));
-    ModelAnswer answer = run.ask(shopper, ChatRequest.builder().messages(messages).build());
-
-    console.stage("Validating the answer (only listed, in-stock products)");
-    Set<String> allowed = new LinkedHashSet<>();
-    candidates.forEach(c -> allowed.add(c.product().sku()));
-    List<String> picked = validated(answer, allowed, catalogue);
-    if (picked.isEmpty() && !answer.provider().equals(OfflineChatModel.NAME)) {
-      console.line("retrying once with the violation fed back to the model");
-      messages.add(answer.response().aiMessage());
-      messages.add(UserMessage.from("Your answer did not follow the rules: recommend only skus from the "
-          + "candidate list " + allowed + ", as JSON {\"recommended\": [...], \"message\": \"...\"}."));
-      answer = run.ask(shopper, ChatRequest.builder().messages(messages).build());
-      picked = validated(answer, allowed, catalogue);
-    }
-    if (picked.isEmpty()) {
-      picked = new ArrayList<>(allowed);
-      console.line(answer.provider().equals(OfflineChatModel.NAME)
-          ? "the offline model does not choose products: the embedding ranking is the recommendation"
-          : "the model's choice was refused twice: falling back to the embedding ranking");
+    console.stage("Her question through the pipeline (domain pack " + PACK + " " + PACK_VERSION + ")");
+    String question = "Hi, I just bought the " + purchase.name() + ". Which accessories go with it? "
+        + "Please send the list to " + email + ".";
+    String ranking = candidateLines(candidates);
+    LiveContext live = (ctx, subject) -> liveContext + "\nBest in-stock matches by similarity:\n" + ranking;
+    Pipeline pipeline = Pipeline.builder(DomainPack.loadResource(PACK, PACK_VERSION), run.pipelineGateway)
+        .audit(run.audit)
+        .liveContext(live)
+        .build();
+    PipelineRequest request = PipelineRequest.builder("recommend-accessories", question)
+        .fetch(new Fetch("products", run.systems.catalogue, OperationRequest.of("products.query", Map.of()), PRODUCTS))
+        .subject(DemoSystems.SHOPPER)
+        .build();
+    List<String> picked = new ArrayList<>();
+    Optional<String> message = Optional.empty();
+    try {
+      PipelineResult result = pipeline.ask(shopper, request);
+      run.printPipelineCall();
+      printTrace(result.trace());
+      for (JsonNode item : result.answer().path("recommendations")) {
+        picked.add(item.path("sku").asText());
+      }
+      message = Optional.of(result.answer().path("message").asText("")).filter(m -> !m.isBlank());
+      console.line("valid: " + picked.size() + " product(s), all in the catalogue and in stock (pack rules)");
+    } catch (AnswerRefusedException e) {
+      run.printPipelineCall();
+      e.trace().ifPresent(this::printTrace);
+      console.line("REFUSED after one retry (" + e.reason() + "): " + e.violations().stream()
+          .map(v -> v.rule() + (v.path().isEmpty() ? "" : " at " + v.path())).distinct().limit(3)
+          .reduce((a, b) -> a + "; " + b).orElse("no details"));
+      console.line(run.capture.lastProvider().startsWith(OfflineChatModel.NAME)
+          ? "the offline model does not write structured answers: the embedding ranking is the recommendation"
+          : "the model's answer was refused: falling back to the embedding ranking");
+      candidates.forEach(c -> picked.add(c.product().sku()));
     }
     console.stage("Recommendation for her");
     for (String sku : picked) {
       Product p = catalogue.get(sku);
       console.line("recommended: " + p.sku() + " " + p.name() + ", " + p.price() + " EUR, in stock: " + p.stock());
     }
-    modelMessage(answer).ifPresent(m -> console.line("assistant says: " + Console.cut(m, 200)));
+    message.ifPresent(m -> console.line("assistant says (personal data restored): " + Console.cut(m, 200)));
   }
 
   private Map<String, Product> readCatalogue() {
@@ -185,47 +206,11 @@ final class RetailScenario {
     }
   }
 
-  /**
-   * The skus the model recommended if its answer is JSON naming only allowed, in-stock products; empty
-   * (and the violation printed) otherwise.
-   */
-  private List<String> validated(ModelAnswer answer, Set<String> allowed, Map<String, Product> catalogue) {
-    Optional<JsonNode> json = answer.provider().equals(OfflineChatModel.NAME)
-        ? Optional.empty() : jsonIn(answer.response().aiMessage().text());
-    if (json.isEmpty() || !json.get().path("recommended").isArray()) {
-      console.line("answer is not the structured JSON asked for" + (answer.provider().equals(OfflineChatModel.NAME)
-          ? " (the offline model summarises its context instead)" : ""));
-      return List.of();
+  private void printTrace(PipelineTrace trace) {
+    console.line("pipeline trace (one line per stage, audited):");
+    for (StageRecord r : trace.stages()) {
+      console.line("  " + Console.cut(r.describe(), 150));
     }
-    List<String> picked = new ArrayList<>();
-    List<String> violations = new ArrayList<>();
-    for (JsonNode n : json.get().path("recommended")) {
-      String sku = n.asText();
-      Product p = catalogue.get(sku);
-      if (p == null) {
-        violations.add(sku + " does not exist");
-      } else if (!p.inStock()) {
-        violations.add(sku + " is out of stock");
-      } else if (!allowed.contains(sku)) {
-        violations.add(sku + " was not among the candidates");
-      } else {
-        picked.add(sku);
-      }
-    }
-    if (picked.isEmpty() && violations.isEmpty()) {
-      violations.add("no product recommended");
-    }
-    if (!violations.isEmpty()) {
-      console.line("REFUSED: " + String.join("; ", violations));
-      return List.of();
-    }
-    console.line("valid: " + picked.size() + " product(s), all listed and in stock");
-    return picked;
-  }
-
-  private static Optional<String> modelMessage(ModelAnswer answer) {
-    return jsonIn(answer.response().aiMessage().text()).map(j -> j.path("message").asText(""))
-        .filter(m -> !m.isBlank());
   }
 
   static Optional<JsonNode> jsonIn(String text) {
