@@ -35,7 +35,6 @@ import io.modelbridge.pipeline.pack.DomainPack;
 import io.modelbridge.pipeline.pack.PackTask;
 import io.modelbridge.security.audit.AuditEvent;
 import io.modelbridge.security.audit.AuditLog;
-import io.modelbridge.security.pii.Finding;
 import io.modelbridge.security.pii.PiiProtector;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -71,6 +70,8 @@ public final class Pipeline {
       .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS).build();
   private static final Pattern ARG = Pattern.compile("\\{\\{\\s*(answer|record)\\.([A-Za-z0-9_]+)\\s*}}");
   private static final long AUDIT_WAIT_SECONDS = 10;
+  /** A token issued by PiiProtector: {@code <EMAIL_1>}, {@code <EMAIL>}, {@code <PHONE#hex>}, {@code <IBAN!b64>}. */
+  private static final Pattern TOKEN = Pattern.compile("<([A-Z][A-Z_]*?)(?:_\\d+|#[0-9a-fA-F]+|![A-Za-z0-9_=-]+)?>");
 
   private final DomainPack pack;
   private final ChatModel model;
@@ -134,7 +135,7 @@ public final class Pipeline {
               "Check that the system is up and the operation exists; retry later", e);
         }
         trace.add(Stage.FETCH, records.size() + " records from " + f.adapter().descriptor().systemId() + "/"
-            + f.operation().operation(), Map.of("alias", f.alias(), "records", String.valueOf(records.size())));
+            + f.operation().operation(), ordered("alias", f.alias(), "records", String.valueOf(records.size())));
         List<SourceRecord> sources = new ArrayList<>(records.size());
         for (AdapterRecord r : records) {
           sources.add(SourceRecord.of(r));
@@ -181,16 +182,17 @@ public final class Pipeline {
       if (protector.isPresent()) {
         PiiProtector p = protector.get();
         Map<String, Integer> kinds = new TreeMap<>();
-        countPersonalFields(data, personalFields, kinds);
         if (!personalFields.isEmpty()) {
           dataJson = p.protectJson(dataJson, jsonPaths(data.keySet(), personalFields), ctx);
         }
-        for (Finding finding : p.scanner().scan(dataJson + "\n" + question + "\n" + live)) {
-          kinds.merge(finding.type().toString(), 1, Integer::sum);
-        }
+        // Counted from the tokens in the output (fields marked personal and what the scanner found), so the
+        // text is scanned once.
         dataJson = p.protect(dataJson, ctx);
         question = p.protect(question, ctx);
         live = p.protect(live, ctx);
+        countTokens(dataJson, kinds);
+        countTokens(question, kinds);
+        countTokens(live, kinds);
         Map<String, String> details = new LinkedHashMap<>();
         kinds.forEach((k, v) -> details.put(k, String.valueOf(v)));
         trace.add(Stage.PSEUDONYMIZE, kinds.values().stream().mapToInt(Integer::intValue).sum()
@@ -440,17 +442,10 @@ public final class Pipeline {
     return out;
   }
 
-  private static void countPersonalFields(Map<String, List<CanonicalEntity>> data, Set<String> personal,
-      Map<String, Integer> kinds) {
-    for (List<CanonicalEntity> list : data.values()) {
-      for (CanonicalEntity e : list) {
-        for (String f : personal) {
-          Object v = e.fields().get(f);
-          if (v != null && !String.valueOf(v).isBlank()) {
-            kinds.merge("field:" + f, 1, Integer::sum);
-          }
-        }
-      }
+  private static void countTokens(String text, Map<String, Integer> kinds) {
+    Matcher m = TOKEN.matcher(text);
+    while (m.find()) {
+      kinds.merge(m.group(1), 1, Integer::sum);
     }
   }
 
@@ -462,6 +457,13 @@ public final class Pipeline {
       }
     });
     return n[0];
+  }
+
+  private static Map<String, String> ordered(String k1, String v1, String k2, String v2) {
+    Map<String, String> m = new LinkedHashMap<>();
+    m.put(k1, v1);
+    m.put(k2, v2);
+    return m;
   }
 
   private static String reasons(List<Violation> violations) {
