@@ -182,4 +182,37 @@ class RetailPipelineTest {
         .isInstanceOfSatisfying(PipelineException.class, e -> assertThat(e.stage()).isEqualTo(Stage.PROMPT))
         .hasMessageContaining("recommend-accessories");
   }
+
+  @Test
+  void staleData_failsAtCheckDataBeforeTheModelIsCalled() {
+    ScriptedChatModel model = ScriptedChatModel.of("{}");
+    Pipeline p = Pipeline.builder(DomainPack.loadResource("retail", "1.0.0"), model).audit(audit)
+        .maxAge(new io.modelbridge.mapping.freshness.MaxAge(java.time.Duration.ofMinutes(5),
+            java.time.Clock.offset(java.time.Clock.systemUTC(), java.time.Duration.ofHours(1))))
+        .build();
+    assertThatThrownBy(() -> p.ask(ctx(), request()))
+        .isInstanceOfSatisfying(PipelineException.class, e -> assertThat(e.stage()).isEqualTo(Stage.CHECK_DATA))
+        .hasMessageContaining("maximum age");
+    assertThat(model.requests).isEmpty();
+  }
+
+  @Test
+  void unknownOperation_failsAtFetchNamingSystemAndOperation() {
+    PipelineRequest bad = PipelineRequest.builder("recommend-accessories", "q")
+        .fetch(new Fetch("products", shop, OperationRequest.of("nope.query", Map.of()), products)).build();
+    assertThatThrownBy(() -> pipeline("1.0.0", ScriptedChatModel.of("{}"), LiveContext.NONE).ask(ctx(), bad))
+        .isInstanceOfSatisfying(PipelineException.class, e -> assertThat(e.stage()).isEqualTo(Stage.FETCH))
+        .hasMessageContaining("shop").hasMessageContaining("nope.query");
+  }
+
+  @Test
+  void offlineModel_answersInProse_soTheAnswerIsRefusedAsNotJsonAndMarkedDegraded() {
+    Pipeline p = Pipeline.builder(DomainPack.loadResource("retail", "1.0.0"),
+        new io.modelbridge.core.offline.OfflineChatModel()).audit(audit).build();
+    assertThatThrownBy(() -> p.ask(ctx(), request()))
+        .isInstanceOfSatisfying(AnswerRefusedException.class, e -> {
+          assertThat(e.reason()).isEqualTo(AnswerRefusedException.Reason.NOT_JSON);
+          assertThat(e.trace().orElseThrow().stage(Stage.MODEL).orElseThrow().details()).containsEntry("degraded", "true");
+        });
+  }
 }

@@ -7,7 +7,10 @@ public final class FeedbackException extends ModelBridgeException {
 
   private static final long serialVersionUID = 1L;
 
-  /** @param message what failed, where, what to do; @param cause the underlying failure, if any */
+  /**
+   * @param message what failed, where, and what to do
+   * @param cause the underlying failure, if any
+   */
   public FeedbackException(String message, Throwable cause) {
     super(message, cause, false);
   }
