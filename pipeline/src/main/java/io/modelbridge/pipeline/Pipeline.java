@@ -132,7 +132,8 @@ public final class Pipeline {
         } catch (AdapterException e) {
           throw trace.fail(Stage.FETCH, "system '" + f.adapter().descriptor().systemId() + "' operation '"
               + f.operation().operation() + "' failed (" + e.getClass().getSimpleName() + ")",
-              "Check that the system is up and the operation exists; retry later", e);
+              e.isRetryable() ? "The system is unavailable; retry later"
+                  : "Check the operation name and its arguments against the adapter's descriptor", e);
         }
         trace.add(Stage.FETCH, records.size() + " records from " + f.adapter().descriptor().systemId() + "/"
             + f.operation().operation(), ordered("alias", f.alias(), "records", String.valueOf(records.size())));
@@ -519,7 +520,7 @@ public final class Pipeline {
           Map.of("stage", stage.name(), "pack", pack.id() + "@" + pack.version()))));
       PipelineTrace t = finishQuietly();
       boolean retryable = cause instanceof ModelBridgeException && ((ModelBridgeException) cause).isRetryable()
-          || cause instanceof AdapterException;
+          || cause instanceof AdapterException && ((AdapterException) cause).isRetryable();
       return new PipelineException(stage, what, todo, Optional.of(t), cause, retryable);
     }
 
