@@ -9,6 +9,11 @@ import io.modelbridge.cli.demo.DemoRun.ToolRun;
 import io.modelbridge.cli.demo.ProductRanker.Product;
 import io.modelbridge.cli.demo.ProductRanker.Scored;
 import io.modelbridge.core.CallContext;
+import io.modelbridge.core.events.BusinessEvent;
+import io.modelbridge.core.events.ChannelMetrics;
+import io.modelbridge.core.events.CustomerContext;
+import io.modelbridge.core.events.CustomerContextStore;
+import io.modelbridge.core.events.EventChannel;
 import io.modelbridge.core.hook.HookChain;
 import io.modelbridge.core.offline.OfflineChatModel;
 import io.modelbridge.core.tools.GovernedTools;
@@ -24,6 +29,7 @@ import io.modelbridge.pipeline.PipelineResult;
 import io.modelbridge.pipeline.PipelineTrace;
 import io.modelbridge.pipeline.StageRecord;
 import io.modelbridge.pipeline.pack.DomainPack;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -54,9 +60,6 @@ final class RetailScenario {
   static final String SHOPPER_EMAIL_DOMAIN = "@example.com";
   private static final ObjectMapper JSON = new ObjectMapper();
 
-  /** A business event from the shop front. */
-  record ShopEvent(String type, String sku) {}
-
   private final DemoRun run;
   private final Console console;
 
@@ -76,25 +79,42 @@ final class RetailScenario {
         + " out of stock");
 
     console.stage("Events flow in (page views, add to cart, purchase) and update her live context");
-    List<ShopEvent> events = List.of(
-        new ShopEvent("page_view", "D-102"), new ShopEvent("page_view", "D-101"),
-        new ShopEvent("page_view", "D-103"), new ShopEvent("add_to_cart", "D-101"),
-        new ShopEvent("purchase", "D-101"));
+    EventChannel channel = EventChannel.inProcess(1_000);
+    CustomerContextStore contexts = CustomerContextStore.builder().build();
+    channel.subscribe(contexts);
+    List<String[]> clicks = List.of(new String[] {BusinessEvent.PAGE_VIEW, "D-102"},
+        new String[] {BusinessEvent.PAGE_VIEW, "D-101"}, new String[] {BusinessEvent.PAGE_VIEW, "D-103"},
+        new String[] {BusinessEvent.ADD_TO_CART, "D-101"}, new String[] {BusinessEvent.PURCHASE, "D-101"});
+    long published = 0;
+    for (String[] click : clicks) {
+      Product p = catalogue.get(click[1]);
+      channel.publish(BusinessEvent.of(shopper.tenant(), DemoSystems.SHOPPER, click[0],
+          Map.of(BusinessEvent.ITEM, p.sku())), Duration.ofSeconds(1));
+      published = System.nanoTime();
+      console.line("event " + click[0] + " " + p.sku() + " " + p.name());
+    }
+    CustomerContext seen = contexts.snapshot(shopper.tenant(), DemoSystems.SHOPPER);
+    while (seen.purchases().isEmpty() && System.nanoTime() - published < Duration.ofSeconds(1).toNanos()) {
+      Thread.onSpinWait();
+      seen = contexts.snapshot(shopper.tenant(), DemoSystems.SHOPPER);
+    }
+    long visibleMicros = (System.nanoTime() - published) / 1_000;
+    channel.close(Duration.ofSeconds(1));
+    ChannelMetrics flow = channel.metrics();
+    console.line("event channel: " + flow.accepted() + " accepted, " + flow.delivered() + " delivered, " + flow.rejected()
+        + " rejected; the purchase was in her live context " + visibleMicros + " us after publication");
+    if (seen.purchases().isEmpty()) {
+      throw new BusinessDemo.DemoException("the purchase event did not reach her live context within one second");
+    }
+    Product purchase = catalogue.get(seen.purchases().get(0));
     List<String> viewed = new ArrayList<>();
-    Optional<Product> bought = Optional.empty();
-    for (ShopEvent e : events) {
-      Product p = catalogue.get(e.sku());
-      console.line("event " + e.type() + " " + p.sku() + " " + p.name());
-      if (e.type().equals("purchase")) {
-        bought = Optional.of(p);
-      } else if (!viewed.contains(p.name())) {
-        viewed.add(p.name());
+    for (String sku : seen.viewed()) {
+      if (!sku.equals(purchase.sku())) {
+        viewed.add(catalogue.get(sku).name());
       }
     }
-    Product purchase = bought.orElseThrow(() -> new BusinessDemo.DemoException("the retail events hold no purchase"));
-    viewed.remove(purchase.name());
     String liveContext = "She just bought: " + purchase.text() + " She also looked at: " + String.join(", ", viewed) + ".";
-    console.line("live context: bought " + purchase.sku() + ", also viewed " + viewed.size() + " other dresses");
+    console.line("live context: " + seen.toPromptText());
 
     console.stage("Ranking accessories by similarity to her context (in-process embedding model)");
     console.line("embedding model: LangChain4j all-MiniLM-L6-v2 (quantized), in process, no network");
