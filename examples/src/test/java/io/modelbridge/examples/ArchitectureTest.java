@@ -42,7 +42,10 @@ class ArchitectureTest {
   @Test
   void importFindsEveryModule() {
     // Guards the rules below against passing vacuously because a module's classes were not imported.
-    for (String pkg : List.of("io.modelbridge.adapters.spi", "io.modelbridge.core", "io.modelbridge.cli")) {
+    for (String pkg : List.of("io.modelbridge.adapters.spi", "io.modelbridge.adapters.tck",
+        "io.modelbridge.adapters.jdbc", "io.modelbridge.adapters.http", "io.modelbridge.adapters.file",
+        "io.modelbridge.core", "io.modelbridge.mapping", "io.modelbridge.security", "io.modelbridge.pipeline",
+        "io.modelbridge.cli")) {
       org.assertj.core.api.Assertions.assertThat(classes.stream().anyMatch(c -> c.getPackageName().startsWith(pkg)))
           .as("classes of %s imported", pkg)
           .isTrue();
@@ -73,8 +76,8 @@ class ArchitectureTest {
   void coreDependsOnlyOnTheSpi() {
     noClasses().that().resideInAPackage("io.modelbridge.core..")
         .should().dependOnClassesThat().resideInAnyPackage(
-            "io.modelbridge.mapping..", "io.modelbridge.security..", "io.modelbridge.cli..",
-            "io.modelbridge.examples..", "io.modelbridge.adapters.tck..", "io.modelbridge.adapters.jdbc..",
+            "io.modelbridge.mapping..", "io.modelbridge.security..", "io.modelbridge.pipeline..",
+            "io.modelbridge.cli..", "io.modelbridge.examples..", "io.modelbridge.adapters.tck..", "io.modelbridge.adapters.jdbc..",
             "io.modelbridge.adapters.http..", "io.modelbridge.adapters.file..", "io.modelbridge.samples..")
         .because("data-mapping and security plug into hooks that core defines, never the reverse")
         .check(classes);
@@ -84,11 +87,25 @@ class ArchitectureTest {
   void mappingAndSecurityDoNotDependOnEachOtherOrOnTheWiring() {
     noClasses().that().resideInAPackage("io.modelbridge.mapping..")
         .should().dependOnClassesThat().resideInAnyPackage(
-            "io.modelbridge.security..", "io.modelbridge.cli..", "io.modelbridge.examples..")
+            "io.modelbridge.security..", "io.modelbridge.pipeline..", "io.modelbridge.cli..",
+            "io.modelbridge.examples..")
         .check(classes);
     noClasses().that().resideInAPackage("io.modelbridge.security..")
         .should().dependOnClassesThat().resideInAnyPackage(
-            "io.modelbridge.mapping..", "io.modelbridge.cli..", "io.modelbridge.examples..")
+            "io.modelbridge.mapping..", "io.modelbridge.pipeline..", "io.modelbridge.cli..",
+            "io.modelbridge.examples..")
+        .check(classes);
+  }
+
+  @Test
+  void pipelineWiresTheLibrariesAndNothingAboveIt() {
+    noClasses().that().resideInAPackage("io.modelbridge.pipeline..")
+        .should().dependOnClassesThat().resideInAnyPackage(
+            "io.modelbridge.cli..", "io.modelbridge.examples..", "io.modelbridge.samples..",
+            "io.modelbridge.adapters.jdbc..", "io.modelbridge.adapters.http..", "io.modelbridge.adapters.file..",
+            "io.modelbridge.adapters.tck..")
+        .because("the pipeline works with any adapter through the SPI; only cli, examples and benchmarks wire"
+            + " concrete adapters and sample data")
         .check(classes);
   }
 
