@@ -14,6 +14,7 @@ import dev.langchain4j.data.message.SystemMessage;
 import dev.langchain4j.data.message.UserMessage;
 import dev.langchain4j.model.chat.ChatModel;
 import dev.langchain4j.model.chat.request.ChatRequest;
+import dev.langchain4j.model.chat.request.ResponseFormat;
 import dev.langchain4j.model.chat.response.ChatResponse;
 import io.modelbridge.adapters.spi.AdapterException;
 import io.modelbridge.adapters.spi.AdapterRecord;
@@ -31,6 +32,7 @@ import io.modelbridge.mapping.Violation;
 import io.modelbridge.mapping.freshness.MaxAge;
 import io.modelbridge.mapping.freshness.WriteBackGuard;
 import io.modelbridge.mapping.freshness.WriteConflictException;
+import io.modelbridge.pipeline.internal.ResponseSchemas;
 import io.modelbridge.pipeline.pack.DomainPack;
 import io.modelbridge.pipeline.pack.PackTask;
 import io.modelbridge.security.audit.AuditEvent;
@@ -222,6 +224,7 @@ public final class Pipeline {
       messages.add(SystemMessage.from("You answer for the " + pack.id() + " domain pack " + pack.version()
           + ". Reply with one JSON object only, conforming to the JSON Schema in the request."));
       messages.add(UserMessage.from(prompt));
+      ResponseFormat format = ResponseSchemas.jsonFormat(task.name(), task.schemaJson());
       JsonNode answer = null;
       List<Violation> violations = List.of();
       AnswerRefusedException.Reason reason = AnswerRefusedException.Reason.VIOLATES_RULES;
@@ -230,13 +233,13 @@ public final class Pipeline {
         attempt++;
         ChatResponse response;
         try {
-          response = model.chat(ChatRequest.builder().messages(messages).build());
+          response = model.chat(ChatRequest.builder().messages(messages).responseFormat(format).build());
         } catch (ModelBridgeException e) {
           throw trace.fail(Stage.MODEL, "the model call failed (" + e.getClass().getSimpleName() + ")",
               e.isRetryable() ? "Retry later" : "Check the gateway configuration", e);
         }
         String text = response.aiMessage().text() == null ? "" : response.aiMessage().text();
-        boolean offline = text.startsWith(OfflineChatModel.LABEL);
+        boolean offline = text.startsWith(OfflineChatModel.LABEL) || OfflineChatModel.NAME.equals(response.modelName());
         Map<String, String> md = new LinkedHashMap<>();
         md.put("attempt", String.valueOf(attempt));
         md.put("model", String.valueOf(response.modelName()));

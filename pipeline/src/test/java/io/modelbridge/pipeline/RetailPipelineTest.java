@@ -206,13 +206,50 @@ class RetailPipelineTest {
   }
 
   @Test
-  void offlineModel_answersInProse_soTheAnswerIsRefusedAsNotJsonAndMarkedDegraded() {
+  void offlineModel_withTheInStockCandidatesListed_givesAValidatedStructuredAnswer_markedDegraded() {
+    Pipeline p = Pipeline.builder(DomainPack.loadResource("retail", "1.0.0"),
+        new io.modelbridge.core.offline.OfflineChatModel()).audit(audit)
+        .liveContext((c, s) -> "Best in-stock matches:\n- BELT-3, Leather belt\n- BAG-1, Straw bag").build();
+    PipelineResult result = p.ask(ctx(), request());
+
+    assertThat(result.answer().path("recommendations")).extracting(n -> n.path("sku").asText())
+        .containsExactly("BELT-3", "BAG-1");
+    assertThat(result.answer().path("recommendations").get(0).path("reason").asText()).startsWith("[offline model]");
+    assertThat(result.answer().path("message").asText()).startsWith("[offline model]");
+    assertThat(result.trace().stage(Stage.MODEL).orElseThrow().details())
+        .containsEntry("degraded", "true").containsEntry("model", "offline");
+    assertThat(result.trace().stage(Stage.VALIDATE_ANSWER).orElseThrow().summary()).isEqualTo("answer valid on attempt 1");
+  }
+
+  @Test
+  void offlineModel_withoutCandidates_takesTheRecordsInOrder_andIsRefusedNamingTheInStockRule() {
     Pipeline p = Pipeline.builder(DomainPack.loadResource("retail", "1.0.0"),
         new io.modelbridge.core.offline.OfflineChatModel()).audit(audit).build();
     assertThatThrownBy(() -> p.ask(ctx(), request()))
         .isInstanceOfSatisfying(AnswerRefusedException.class, e -> {
-          assertThat(e.reason()).isEqualTo(AnswerRefusedException.Reason.NOT_JSON);
+          assertThat(e.reason()).isEqualTo(AnswerRefusedException.Reason.VIOLATES_RULES);
+          assertThat(e.violations()).extracting(v -> v.rule()).containsExactly("in-stock");
           assertThat(e.trace().orElseThrow().stage(Stage.MODEL).orElseThrow().details()).containsEntry("degraded", "true");
         });
+  }
+
+  @Test
+  void theRequestCarriesTheTasksSchemaAsAJsonResponseFormat() {
+    ScriptedChatModel model = ScriptedChatModel.of(
+        "{\"recommendations\":[{\"sku\":\"BAG-1\",\"reason\":\"straw\",\"discount\":0}]}");
+    pipeline("1.0.0", model, LiveContext.NONE).ask(ctx(), request());
+
+    dev.langchain4j.model.chat.request.ResponseFormat format = model.requests.get(0).responseFormat();
+    assertThat(format.type()).isEqualTo(dev.langchain4j.model.chat.request.ResponseFormatType.JSON);
+    assertThat(format.jsonSchema().name()).isEqualTo("recommend-accessories");
+    var root = (dev.langchain4j.model.chat.request.json.JsonObjectSchema) format.jsonSchema().rootElement();
+    assertThat(root.required()).containsExactly("recommendations");
+    assertThat(root.additionalProperties()).isFalse();
+    var array = (dev.langchain4j.model.chat.request.json.JsonArraySchema) root.properties().get("recommendations");
+    assertThat(array.description()).isEqualTo("at least 1 items");
+    var item = (dev.langchain4j.model.chat.request.json.JsonObjectSchema) array.items();
+    assertThat(item.required()).containsExactly("sku", "reason", "discount");
+    assertThat(item.properties().get("discount")).isInstanceOf(dev.langchain4j.model.chat.request.json.JsonNumberSchema.class);
+    assertThat(model.sent(0)).contains("\"additionalProperties\""); // the schema is in the prompt too
   }
 }

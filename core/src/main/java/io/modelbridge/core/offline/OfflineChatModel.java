@@ -11,6 +11,8 @@ import dev.langchain4j.data.message.ToolExecutionResultMessage;
 import dev.langchain4j.data.message.UserMessage;
 import dev.langchain4j.model.chat.ChatModel;
 import dev.langchain4j.model.chat.request.ChatRequest;
+import dev.langchain4j.model.chat.request.ResponseFormat;
+import dev.langchain4j.model.chat.request.ResponseFormatType;
 import dev.langchain4j.model.chat.response.ChatResponse;
 import dev.langchain4j.model.output.FinishReason;
 import dev.langchain4j.model.output.TokenUsage;
@@ -28,7 +30,16 @@ import java.util.regex.Pattern;
  * The built-in offline model: a deterministic {@link ChatModel} that needs no network. It answers from the
  * context it is given: it finds the records in the messages (JSON arrays or objects, delimited lines with a
  * header, bullet lists), lists them and summarises them (how many, which fields, totals of numeric fields),
- * and repeats the question it answers. Every answer starts with {@link #LABEL}, so nobody mistakes it for a
+ * and repeats the question it answers.
+ *
+ * <p>When the request asks for JSON ({@link ResponseFormat} of type {@link ResponseFormatType#JSON}), the
+ * answer is one JSON object instead: with a {@code JsonSchema}, it conforms to the schema's types and
+ * required properties, each value taken from the context by fixed rules (ids of the listed candidate records,
+ * a date near a word of the property's name, record fields of the same name, otherwise 0, false or the first
+ * enum value); text properties start with {@link #LABEL}. Without a schema it is
+ * {@code {"answer": "[offline model] ..."}}. The model name stays {@value #NAME}.
+ *
+ * <p>Every prose answer starts with {@link #LABEL}, so nobody mistakes it for a
  * language model. It never calls tools; it names the tools it was offered. Token usage is estimated at four
  * characters a token.
  *
@@ -49,7 +60,7 @@ public final class OfflineChatModel implements ChatModel {
       .enable(JsonParser.Feature.ALLOW_TRAILING_COMMA)
       .enable(com.fasterxml.jackson.databind.DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
       .setNodeFactory(com.fasterxml.jackson.databind.node.JsonNodeFactory.withExactBigDecimals(true));
-  private static final Pattern BULLET = Pattern.compile("^\\s*(?:[-*\u2022]|\\d+[.)])\\s+(.+)$");
+  static final Pattern BULLET = Pattern.compile("^\\s*(?:[-*\u2022]|\\d+[.)])\\s+(.+)$");
   private static final Pattern NUMBER = Pattern.compile("-?\\d+(?:\\.\\d+)?");
 
   /** A new offline model; it has no settings. */
@@ -69,7 +80,10 @@ public final class OfflineChatModel implements ChatModel {
         question = firstLine(text);
       }
     }
-    String answer = answer(question, context.toString(), request.toolSpecifications());
+    ResponseFormat format = request.responseFormat();
+    String answer = format != null && format.type() == ResponseFormatType.JSON
+        ? StructuredAnswer.build(format.jsonSchema(), structuredContext(request.messages()))
+        : answer(question, context.toString(), request.toolSpecifications());
     int in = (int) Math.min(Integer.MAX_VALUE, (inputChars + 3) / 4);
     int out = (answer.length() + 3) / 4;
     return ChatResponse.builder()
@@ -78,6 +92,17 @@ public final class OfflineChatModel implements ChatModel {
         .tokenUsage(new TokenUsage(in, out))
         .finishReason(FinishReason.STOP)
         .build();
+  }
+
+  /** The context for a structured answer: what the caller gave, without earlier answers of the model. */
+  private static String structuredContext(List<ChatMessage> messages) {
+    StringBuilder context = new StringBuilder();
+    for (ChatMessage m : messages) {
+      if (!(m instanceof AiMessage)) {
+        context.append(text(m)).append('\n');
+      }
+    }
+    return context.toString();
   }
 
   private static String answer(String question, String context, List<ToolSpecification> tools) {
@@ -125,9 +150,9 @@ public final class OfflineChatModel implements ChatModel {
     return sb.toString();
   }
 
-  private record Found(List<Map<String, String>> records, String source) {}
+  record Found(List<Map<String, String>> records, String source) {}
 
-  private static Found findRecords(String context) {
+  static Found findRecords(String context) {
     Found json = fromJson(context);
     if (json != null) {
       return json;
