@@ -74,11 +74,13 @@ class DemoCommandTest {
         "Stage 5: Her question through the pipeline (domain pack retail 1.1.0)", "pseudonymized before sending:",
         "prompt as it left the JVM", "pipeline trace (one line per stage, audited):",
         "FETCH            16 records from shop/products.query", "LIVE_CONTEXT", "PSEUDONYMIZE",
-        "VALIDATE_ANSWER  1 violations on attempt 2", "REFUSED after one retry (NOT_JSON)",
+        "MODEL            offline model answered {attempt=1, model=offline", "degraded=true",
+        "VALIDATE_ANSWER  answer valid on attempt 1", "valid: 3 product(s)",
+        "the offline model's structured answer", "assistant says (personal data restored): [offline model]",
         "Stage 6: Recommendation for her",
         "Scenario 2: Order desk", "Stage 2: Reconciling", "Stage 4: Proposing the write-back",
         "Stage 5: Re-reading the order", "Audit verification");
-    assertThat(offline.out()).doesNotContain("Exception", "\tat ");
+    assertThat(offline.out()).doesNotContain("Exception", "\tat ", "REFUSED after one retry");
   }
 
   @Test
@@ -95,6 +97,13 @@ class DemoCommandTest {
       assertThat(stock.get(m.group(1))).as("stock of " + m.group(1)).isPositive();
     }
     assertThat(recommended).isEqualTo(3);
+    // the recommendation is the validated offline answer: the in-stock candidates of the ranking, in order
+    Matcher candidates = Pattern.compile("candidate: (\\S+) ").matcher(offline.out());
+    Matcher picked = Pattern.compile("recommended: (\\S+) ").matcher(offline.out());
+    while (candidates.find()) {
+      assertThat(picked.find()).isTrue();
+      assertThat(picked.group(1)).isEqualTo(candidates.group(1));
+    }
     // the ranking met an out-of-stock accessory and left it out
     assertThat(offline.out()).containsPattern("skipped \\(out of stock\\): A-2\\d\\d ");
   }

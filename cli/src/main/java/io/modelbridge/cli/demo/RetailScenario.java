@@ -41,8 +41,10 @@ import java.util.Optional;
  * recommendation uses her live context and only in-stock products. The in-process embedding model ranks the
  * accessories against her context; her question goes through the {@link Pipeline} with the {@code retail}
  * domain pack (fetch, map, live context with the ranking, pseudonymize, prompt, model, validation against
- * the pack's in-stock rule with one retry, restore, audit); when the answer is refused (the offline model
- * writes no JSON), the ranking's in-stock candidates are the recommendation.
+ * the pack's in-stock rule with one retry, restore, audit). The validated answer is the recommendation:
+ * offline, the offline model builds it from the request by fixed rules (the in-stock matches listed in her
+ * context, in the ranking's order), and the pack's rules check it like any model's answer. Only when the
+ * answer is refused are the ranking's in-stock candidates the recommendation.
  */
 final class RetailScenario {
 
@@ -174,15 +176,17 @@ final class RetailScenario {
       }
       message = Optional.of(result.answer().path("message").asText("")).filter(m -> !m.isBlank());
       console.line("valid: " + picked.size() + " product(s), all in the catalogue and in stock (pack rules)");
+      console.line(run.capture.lastProvider().startsWith(OfflineChatModel.NAME)
+          ? "the offline model's structured answer (the in-stock matches listed in her context, in order) passed"
+              + " the pack's rules: it is the recommendation"
+          : "the model's validated answer is the recommendation");
     } catch (AnswerRefusedException e) {
       run.printPipelineCall();
       e.trace().ifPresent(this::printTrace);
       console.line("REFUSED after one retry (" + e.reason() + "): " + e.violations().stream()
           .map(v -> v.rule() + (v.path().isEmpty() ? "" : " at " + v.path())).distinct().limit(3)
           .reduce((a, b) -> a + "; " + b).orElse("no details"));
-      console.line(run.capture.lastProvider().startsWith(OfflineChatModel.NAME)
-          ? "the offline model does not write structured answers: the embedding ranking is the recommendation"
-          : "the model's answer was refused: falling back to the embedding ranking");
+      console.line("the model's answer was refused: falling back to the embedding ranking's in-stock candidates");
       candidates.forEach(c -> picked.add(c.product().sku()));
     }
     console.stage("Recommendation for her");
