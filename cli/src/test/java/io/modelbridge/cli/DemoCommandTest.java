@@ -112,6 +112,9 @@ class DemoCommandTest {
   void orderDesk_findsTheMismatch_firstWriteRefusedWithConflict_secondSucceeds() throws Exception {
     String out = offline.out();
     assertThat(out).contains("18 match, 1 differ").containsPattern("MISMATCH order 10264 dueDate: ERP 1996-08-21, CRM 1996-09-04");
+    // the offline model's structured proposal (the CRM's promised date) passes the demo's checks and is used
+    assertThat(out).contains("valid proposal from the offline model", "order 10264 due 1996-09-04 ([offline model]")
+        .doesNotContain("the proposal comes from the reconciliation");
     int approval = out.indexOf("approval requested: erp_orders_update");
     int conflict = out.indexOf("erp_orders_update {\"order_id\":10264,\"required_date\":\"1996-09-04\",\"expectedVersion\":\"1\"} -> FAILED (version conflict)");
     int written = out.indexOf("erp_orders_update {\"order_id\":10264,\"required_date\":\"1996-09-04\",\"expectedVersion\":\"2\"} -> EXECUTED");

@@ -8,6 +8,10 @@ import dev.langchain4j.data.message.SystemMessage;
 import dev.langchain4j.data.message.ToolExecutionResultMessage;
 import dev.langchain4j.data.message.UserMessage;
 import dev.langchain4j.model.chat.request.ChatRequest;
+import dev.langchain4j.model.chat.request.ResponseFormat;
+import dev.langchain4j.model.chat.request.ResponseFormatType;
+import dev.langchain4j.model.chat.request.json.JsonObjectSchema;
+import dev.langchain4j.model.chat.request.json.JsonSchema;
 import io.modelbridge.adapters.spi.Effect;
 import io.modelbridge.adapters.spi.OperationRequest;
 import io.modelbridge.adapters.spi.RecordStream;
@@ -112,7 +116,7 @@ final class OrderDeskScenario {
     for (ToolRun t : List.of(erpOrder, erpCustomer, crmOrder)) {
       messages.add(ToolExecutionResultMessage.from(t.request(), t.outcome().result()));
     }
-    ModelAnswer answer = run.ask(clerk, ChatRequest.builder().messages(messages).build());
+    ModelAnswer answer = run.ask(clerk, ChatRequest.builder().messages(messages).responseFormat(PROPOSAL).build());
     LocalDate corrected = proposal(answer, order);
 
     console.stage("Proposing the write-back: WRITE that waits for approval (dry-run preview first)");
@@ -187,15 +191,21 @@ final class OrderDeskScenario {
     }
   }
 
+  /** The shape of the model's proposal, sent as the request's JSON response format. */
+  static final ResponseFormat PROPOSAL = ResponseFormat.builder().type(ResponseFormatType.JSON)
+      .jsonSchema(JsonSchema.builder().name("delivery_date_correction").rootElement(JsonObjectSchema.builder()
+          .addIntegerProperty("order")
+          .addStringProperty("correctedDueDate", "YYYY-MM-DD")
+          .addStringProperty("reason", "one sentence")
+          .required("order", "correctedDueDate", "reason").additionalProperties(false).build()).build())
+      .build();
+
   /** The corrected date the model proposed, validated; the reconciliation's CRM date otherwise. */
   private LocalDate proposal(ModelAnswer answer, long order) {
     LocalDate crmDate = run.systems.crmPromisedDate;
-    Optional<JsonNode> json = answer.provider().equals(OfflineChatModel.NAME)
-        ? Optional.empty() : RetailScenario.jsonIn(answer.response().aiMessage().text());
+    Optional<JsonNode> json = RetailScenario.jsonIn(answer.response().aiMessage().text());
     if (json.isEmpty()) {
-      console.line(answer.provider().equals(OfflineChatModel.NAME)
-          ? "the offline model does not propose changes: the proposal comes from the reconciliation"
-          : "answer is not the structured JSON asked for; the proposal comes from the reconciliation");
+      console.line("answer is not the structured JSON asked for; the proposal comes from the reconciliation");
       console.line("proposal: set the ERP required date of order " + order + " to the CRM's " + crmDate);
       return crmDate;
     }
@@ -209,8 +219,9 @@ final class OrderDeskScenario {
         console.line("REFUSED model proposal " + date + ": neither system holds that date; using " + crmDate);
         return crmDate;
       }
-      console.line("valid proposal from the model: order " + order + " due " + date + " ("
-          + Console.cut(json.get().path("reason").asText(""), 120) + ")");
+      console.line("valid proposal from the " + (answer.provider().equals(OfflineChatModel.NAME)
+          ? "offline model (the date nearest 'promised'/'CRM' in the request)" : "model") + ": order " + order
+          + " due " + date + " (" + Console.cut(json.get().path("reason").asText(""), 120) + ")");
       return date;
     } catch (DateTimeParseException e) {
       console.line("REFUSED model proposal: correctedDueDate is not a date; using the reconciliation's date");

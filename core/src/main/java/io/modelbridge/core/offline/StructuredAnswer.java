@@ -36,7 +36,8 @@ import java.util.regex.Pattern;
  *       names some of them by id, those, in the list's order.
  *   <li>Arrays of objects, and arrays of strings whose name suggests ids: one element per candidate, up to
  *       the number in the array's description ("at most N", "maxItems N"), else {@value #DEFAULT_MAX_ITEMS}.
- *   <li>A property with the name of a candidate's field (case, {@code _} and {@code -} ignored): that value.
+ *   <li>A property with the name of a candidate's field (case, {@code _} and {@code -} ignored, an {@code id}
+ *       suffix optional, also one level down in the record's nested objects): that value.
  *       An id-like name (id, sku, code, key): the candidate's id.
  *   <li>A string whose name holds "date": the ISO date in the request preceded most closely by a word of
  *       the name or "promised", "agreed", "crm".
@@ -243,11 +244,36 @@ final class StructuredAnswer {
     }
     String n = normalize(name);
     for (Map.Entry<String, String> e : record.entrySet()) {
-      if (normalize(e.getKey()).equals(n)) {
+      if (sameName(e.getKey(), n)) {
         return e.getValue();
       }
     }
+    // One level down: a record wrapping its values ({"key": {...}, "fields": {...}}).
+    for (String v : record.values()) {
+      if (!v.startsWith("{")) {
+        continue;
+      }
+      JsonNode nested;
+      try {
+        nested = JSON.readTree(v);
+      } catch (JsonProcessingException notJson) {
+        continue;
+      }
+      var fields = nested.fields();
+      while (fields.hasNext()) {
+        var f = fields.next();
+        if (f.getValue().isValueNode() && sameName(f.getKey(), n)) {
+          return f.getValue().isBigDecimal() ? f.getValue().decimalValue().toPlainString() : f.getValue().asText();
+        }
+      }
+    }
     return null;
+  }
+
+  /** {@code order_id} answers for {@code orderId}, and also for {@code order}. */
+  private static boolean sameName(String key, String normalizedName) {
+    String k = normalize(key);
+    return k.equals(normalizedName) || k.equals(normalizedName + "id");
   }
 
   private static boolean idLike(String name) {

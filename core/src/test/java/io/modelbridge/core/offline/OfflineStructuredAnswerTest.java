@@ -137,6 +137,24 @@ class OfflineStructuredAnswerTest {
   }
 
   @Test
+  void nestedRecordFields_andAnIdSuffix_areFound() throws Exception {
+    JsonObjectSchema root = JsonObjectSchema.builder()
+        .addIntegerProperty("order").addStringProperty("correctedDueDate").addStringProperty("reason")
+        .required("order", "correctedDueDate", "reason").build();
+    String tool = "{\"records\":[{\"key\":{\"order_id\":10264},\"version\":\"1\",\"fields\":{\"order_id\":10264,"
+        + "\"required_date\":\"1996-08-21\",\"shipped_date\":\"1996-08-23\"}}]}";
+    JsonNode answer = json(model.chat(ChatRequest.builder()
+        .responseFormat(ResponseFormat.builder().type(ResponseFormatType.JSON).jsonSchema(schema(root)).build())
+        .messages(SystemMessage.from("ERP required date 1996-08-21, CRM promised date 1996-09-04 for order 10264."),
+            UserMessage.from("Order 10264 arrived late."), UserMessage.from(tool))
+        .build()));
+
+    assertThat(answer.get("order").isIntegralNumber()).isTrue();
+    assertThat(answer.get("order").asLong()).isEqualTo(10264L);
+    assertThat(answer.get("correctedDueDate").asText()).isEqualTo("1996-09-04");
+  }
+
+  @Test
   void sameRequest_sameAnswer_andEarlierAnswersInTheConversationAreIgnored() {
     String first = ask(schema(recommendations(null)), "Recommend.\n" + CATALOGUE).aiMessage().text();
     String again = ask(schema(recommendations(null)), "Recommend.\n" + CATALOGUE).aiMessage().text();
