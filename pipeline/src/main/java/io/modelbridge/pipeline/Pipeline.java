@@ -79,6 +79,8 @@ public final class Pipeline {
   private final ChatModel model;
   private final Optional<PiiProtector> protector;
   private final Optional<AuditLog> audit;
+  /** The response format of each task, converted once from the pack's schema (the pack never changes). */
+  private final Map<String, ResponseFormat> responseFormats = new java.util.concurrent.ConcurrentHashMap<>();
   private final LiveContext liveContext;
   private final Optional<MaxAge> maxAge;
   private final Map<String, GovernedTools> tools;
@@ -224,7 +226,8 @@ public final class Pipeline {
       messages.add(SystemMessage.from("You answer for the " + pack.id() + " domain pack " + pack.version()
           + ". Reply with one JSON object only, conforming to the JSON Schema in the request."));
       messages.add(UserMessage.from(prompt));
-      ResponseFormat format = ResponseSchemas.jsonFormat(task.name(), task.schemaJson());
+      ResponseFormat format = responseFormats.computeIfAbsent(task.name(),
+          name -> ResponseSchemas.jsonFormat(name, task.schemaJson()));
       JsonNode answer = null;
       List<Violation> violations = List.of();
       AnswerRefusedException.Reason reason = AnswerRefusedException.Reason.VIOLATES_RULES;
