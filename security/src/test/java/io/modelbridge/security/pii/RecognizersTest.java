@@ -90,6 +90,9 @@ class RecognizersTest {
   void ip_v4AndV6() {
     assertThat(found("from 192.168.1.20, then", PiiType.IP_ADDRESS)).containsExactly("192.168.1.20");
     assertThat(found("version 1.2.3.4.5 and v1.2.3.4", PiiType.IP_ADDRESS)).isEmpty();
+    assertThat(found("version 1.2.3.4, Build: 10.0.0.1, 版本：2.0.0.1, firmware 4.1.0.7", PiiType.IP_ADDRESS))
+        .isEmpty();
+    assertThat(found("version 1.2 runs on 10.0.0.1", PiiType.IP_ADDRESS)).containsExactly("10.0.0.1");
     assertThat(found("host 256.1.1.1", PiiType.IP_ADDRESS)).isEmpty();
     assertThat(found("addr fe80::1ff:fe23:4567:890a.", PiiType.IP_ADDRESS)).containsExactly("fe80::1ff:fe23:4567:890a");
     assertThat(found("addr 2001:db8::1 and ::1", PiiType.IP_ADDRESS)).containsExactly("2001:db8::1", "::1");

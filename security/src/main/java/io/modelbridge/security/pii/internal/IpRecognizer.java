@@ -43,6 +43,10 @@ public final class IpRecognizer implements Recognizer {
       }
       String cand = text.substring(i, end);
       int colon = cand.indexOf(':');
+      if (colon < 0 && ipv4(cand) && versionContext(text, i)) {
+        i = Math.max(e, i + 1); // "version 1.2.3.4", "build 10.0.0.1": a version number, not an address
+        continue;
+      }
       if (colon >= 0 ? ipv6(cand) : ipv4(cand)) {
         sink.accept(new Finding(PiiType.IP_ADDRESS, i, end, cand, 0.9));
       } else if (colon > 0 && ipv4(cand.substring(0, colon)) && port(cand.substring(colon + 1))) {
@@ -50,6 +54,25 @@ public final class IpRecognizer implements Recognizer {
       }
       i = Math.max(e, i + 1);
     }
+  }
+
+  private static final String[] VERSION_WORDS = {"version", "release", "build", "firmware", "ver.", "rev.",
+      "版本", "versión"};
+
+  /** Whether a version word ends at most a few characters before {@code start} (separators only between). */
+  private static boolean versionContext(String text, int start) {
+    int j = start;
+    while (j > 0 && start - j < 3 && (text.charAt(j - 1) == ' ' || text.charAt(j - 1) == ':'
+        || text.charAt(j - 1) == '\u00a0' || text.charAt(j - 1) == '：')) {
+      j--;
+    }
+    String before = text.substring(Math.max(0, j - 8), j).toLowerCase(java.util.Locale.ROOT);
+    for (String w : VERSION_WORDS) {
+      if (before.endsWith(w)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private static boolean boundaryBlocked(char p) {
