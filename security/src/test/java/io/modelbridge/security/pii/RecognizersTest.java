@@ -32,6 +32,15 @@ class RecognizersTest {
   }
 
   @Test
+  void phone_withCountryCodeInARangeLibphonenumberDoesNotListIsStillAPhone() {
+    // Ofcom's drama range: a possible length for +44 but not an assigned range in libphonenumber's metadata
+    assertThat(found("or +44 7700 900123 after six", PiiType.PHONE)).containsExactly("+44 7700 900123");
+    // too short for the country: not a possible number, not reported
+    assertThat(found("ref +44 77 12", PiiType.PHONE)).isEmpty();
+    assertThat(found("score +33 12 to 3", PiiType.PHONE)).isEmpty();
+  }
+
+  @Test
   void phone_referenceNumbersAndDatesAreNotPhones() {
     assertThat(found("invoice no. 2024000123", PiiType.PHONE)).isEmpty();
     assertThat(found("订单号2024000123已发货", PiiType.PHONE)).isEmpty();

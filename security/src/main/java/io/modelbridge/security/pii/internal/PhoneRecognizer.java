@@ -267,6 +267,7 @@ public final class PhoneRecognizer implements Recognizer {
       }
     }
     // slow path: libphonenumber's matcher finds numbers inside the candidate
+    boolean foundAny = false;
     for (String region : possible) {
       boolean whole = false;
       for (PhoneNumberMatch m : UTIL.findNumbers(candidate, region, PhoneNumberUtil.Leniency.VALID, 10)) {
@@ -276,13 +277,21 @@ public final class PhoneRecognizer implements Recognizer {
           continue; // part of a longer digit run
         }
         whole |= m.start() == 0 && m.end() == candidate.length();
+        foundAny = true;
         if (seen.add(((long) ms << 32) | me)) {
           sink.accept(new Finding(PiiType.PHONE, ms, me, text.substring(ms, me), 0.8));
         }
       }
       if (international || whole) {
-        return; // a '+' number does not depend on the region; a whole match needs no other reading
+        break; // a '+' number does not depend on the region; a whole match needs no other reading
       }
+    }
+    // A number written with its country code that has a possible length for that country, but that
+    // libphonenumber does not list as assigned (the ranges reserved for drama and documentation, such as
+    // +44 7700 900xxx, or ranges newer than its metadata): written like that in text, it is a phone number.
+    if (international && !foundAny && !possible.isEmpty() && candidate.startsWith("+")
+        && !Chars.digitAt(text, s - 1) && !Chars.digitAt(text, e) && seen.add(((long) s << 32) | e)) {
+      sink.accept(new Finding(PiiType.PHONE, s, e, candidate, 0.6));
     }
   }
 }
