@@ -61,8 +61,11 @@ public final class PiiScanner {
    * @param text the text (any Unicode; never throws on content)
    * @return the non-overlapping findings, ordered by start
    */
-  public List<Finding> scan(String text) {
-    Objects.requireNonNull(text, "text cannot be null");
+  public List<Finding> scan(String original) {
+    Objects.requireNonNull(original, "text cannot be null");
+    // Full-width forms (１３８, ＋, ＠, Ａ) are folded to ASCII one char for one char, so offsets stay
+    // those of the original and the findings quote the original text.
+    String text = foldFullWidth(original);
     List<Finding> all = new ArrayList<>();
     for (Recognizer r : recognizers) {
       if (r != phone) {
@@ -79,7 +82,27 @@ public final class PiiScanner {
       }
       phone.find(text, all::add, claimed);
     }
+    if (text != original) {
+      all.replaceAll(f -> new Finding(f.type(), f.start(), f.end(), original.substring(f.start(), f.end()),
+          f.score()));
+    }
     return resolve(all);
+  }
+
+  /** The text with full-width ASCII forms (U+FF01..U+FF5E) and the ideographic space as ASCII; same length. */
+  static String foldFullWidth(String text) {
+    char[] folded = null;
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      char a = c >= '\uFF01' && c <= '\uFF5E' ? (char) (c - 0xFEE0) : c == '\u3000' ? ' ' : c;
+      if (a != c) {
+        if (folded == null) {
+          folded = text.toCharArray();
+        }
+        folded[i] = a;
+      }
+    }
+    return folded == null ? text : new String(folded);
   }
 
   /** Keeps a non-overlapping subset by priority (see the class description), ordered by start. */

@@ -32,6 +32,13 @@ class RecognizersTest {
   }
 
   @Test
+  void fullWidthDigitsAndSignsAreScannedAndQuotedAsWritten() {
+    assertThat(found("电话：１３８００１３８０００，谢谢", PiiType.PHONE)).containsExactly("１３８００１３８０００");
+    assertThat(found("邮箱：ｚｈａｎｇ＠ｅｘａｍｐｌｅ．ｃｏｍ", PiiType.EMAIL)).containsExactly("ｚｈａｎｇ＠ｅｘａｍｐｌｅ．ｃｏｍ");
+    assertThat(found("身份证１１０１０１１９９００３０７４５１４。", PiiType.CN_ID)).containsExactly("１１０１０１１９９００３０７４５１４");
+  }
+
+  @Test
   void phone_withCountryCodeInARangeLibphonenumberDoesNotListIsStillAPhone() {
     // Ofcom's drama range: a possible length for +44 but not an assigned range in libphonenumber's metadata
     assertThat(found("or +44 7700 900123 after six", PiiType.PHONE)).containsExactly("+44 7700 900123");
