@@ -78,8 +78,11 @@ class DemoCommandTest {
         "VALIDATE_ANSWER  answer valid on attempt 1", "valid: 3 product(s)",
         "the offline model's structured answer", "assistant says (personal data restored): [offline model]",
         "Stage 6: Recommendation for her",
-        "Scenario 2: Order desk", "Stage 2: Reconciling", "Stage 4: Proposing the write-back",
-        "Stage 5: Re-reading the order", "Audit verification");
+        "Scenario 2: Order desk", "Stage 2: Reconciling",
+        "Stage 3: The clerk's question through the pipeline (domain pack order-desk 1.1.0)",
+        "FETCH            1 records from erp/orders.get", "ACT              CONFLICT",
+        "Stage 4: Asking again on fresh data", "ACT              EXECUTED erp_orders_update",
+        "Feedback: what the users did with the answers, acceptance per pack version", "Audit verification");
     assertThat(offline.out()).doesNotContain("Exception", "\tat ", "REFUSED after one retry");
   }
 
@@ -109,23 +112,47 @@ class DemoCommandTest {
   }
 
   @Test
-  void orderDesk_findsTheMismatch_firstWriteRefusedWithConflict_secondSucceeds() throws Exception {
+  void orderDesk_throughThePipeline_conflictFirst_thenExecutedOnTheFreshVersion() throws Exception {
     String out = offline.out();
     assertThat(out).contains("18 match, 1 differ").containsPattern("MISMATCH order 10264 dueDate: ERP 1996-08-21, CRM 1996-09-04");
-    // the offline model's structured proposal (the CRM's promised date) passes the demo's checks and is used
-    assertThat(out).contains("valid proposal from the offline model", "order 10264 due 1996-09-04 ([offline model]")
+    // the reconciliation's finding is the pipeline's live context; the offline model's answer passes the pack
+    assertThat(out).contains("live context (the reconciliation's finding): Reconciliation ERP against CRM for order 10264",
+        "valid proposal from the offline model", "order 10264 due 1996-09-04 ([offline model]")
         .doesNotContain("the proposal comes from the reconciliation");
-    int approval = out.indexOf("approval requested: erp_orders_update");
-    int conflict = out.indexOf("erp_orders_update {\"order_id\":10264,\"required_date\":\"1996-09-04\",\"expectedVersion\":\"1\"} -> FAILED (version conflict)");
-    int written = out.indexOf("erp_orders_update {\"order_id\":10264,\"required_date\":\"1996-09-04\",\"expectedVersion\":\"2\"} -> EXECUTED");
-    assertThat(approval).isPositive();
-    assertThat(conflict).isGreaterThan(approval);
-    assertThat(written).isGreaterThan(conflict);
-    assertThat(out).contains("dry-run preview (nothing written yet): required date 1996-09-04",
-        "WRITTEN: order 10264 required date 1996-09-04, version 3");
-    // the audit log holds one refused and one executed write
+    int change = out.indexOf("meanwhile clerk-12 changes order 10264");
+    int conflict = out.indexOf("REFUSED: erp_orders_update CONFLICT, based on version 1, current version 2");
+    int approval = out.indexOf("approval requested: erp_orders_update by clerk-7, expected version 2");
+    int executed = out.indexOf("ACT              EXECUTED erp_orders_update {tool=erp_orders_update, basedOnVersion=2");
+    int written = out.indexOf("WRITTEN: order 10264 required date 1996-09-04, version 3");
+    assertThat(change).isPositive();
+    assertThat(conflict).isGreaterThan(change);
+    // the conflict is found before anyone is asked to approve: the approval comes only on fresh data
+    assertThat(out.substring(0, conflict)).doesNotContain("approval requested: erp_orders_update");
+    assertThat(approval).isGreaterThan(conflict);
+    assertThat(executed).isGreaterThan(approval);
+    // read back from H2 through the ERP adapter after the write: the corrected date and the final version
+    assertThat(written).isGreaterThan(executed);
+    assertThat(out).contains("ACT              CONFLICT: the record changed since it was read; nothing written"
+        + " {tool=erp_orders_update, basedOnVersion=1, currentVersion=2}",
+        "dry-run preview (nothing written yet): required date 1996-09-04, version 3");
+    // the audit log holds the pipeline's conflict and the executed write-back
     String audit = Files.readString(workdir.resolve("audit.log"));
-    assertThat(audit).contains("\"type\":\"WRITE_BACK\"").contains("\"status\":\"FAILED\"");
+    assertThat(audit).contains("\"action\":\"pipeline.act\"", "\"currentVersion\":\"2\"", "\"type\":\"WRITE_BACK\"",
+        "\"pack\":\"order-desk@1.1.0\"");
+  }
+
+  @Test
+  void feedback_isRecordedPerAnswer_andReportedPerPackVersion() throws Exception {
+    String out = offline.out();
+    assertThat(out).contains("feedback recorded: the shopper ACCEPTED the recommendation (pack retail 1.1.0)",
+        "feedback recorded: the clerk ACCEPTED the corrected date after approval (pack order-desk 1.1.0)")
+        .containsPattern("order-desk +1\\.1\\.0 +1 +0 +0 +100%")
+        .containsPattern("retail +1\\.1\\.0 +1 +0 +0 +100%");
+    assertThat(out.indexOf("acceptance per pack version")).isLessThan(out.indexOf("Audit verification"));
+    List<String> lines = Files.readAllLines(workdir.resolve("feedback.jsonl"));
+    assertThat(lines).hasSize(2);
+    assertThat(lines.get(0)).contains("retail", "1.1.0", "recommend-accessories", "ACCEPTED");
+    assertThat(lines.get(1)).contains("order-desk", "1.1.0", "correct-delivery-date", "ACCEPTED");
   }
 
   @Test
@@ -137,7 +164,8 @@ class DemoCommandTest {
   @Test
   void promptsThatLeftTheJvm_holdTokens_neverThePersonalValues() throws Exception {
     String sent = promptsAsSent(offline.out());
-    assertThat(sent).contains("<EMAIL_1>", "<PERSONAL_1>", "\"contact_name\":\"<PERSONAL_");
+    // the shopper's e-mail (retail) and the CRM contact's e-mail in the clerk's question (order desk)
+    assertThat(sent).contains("Please send the list to <EMAIL_1>", "the contact, <EMAIL_1>, asks about it");
     assertThat(sent).doesNotContain(PERSONAL_VALUES);
     // the values were there to protect: the CRM export holds them
     assertThat(Files.readString(workdir.resolve("crm-orders.csv"))).contains("maria.larsson@example.com", "Maria Larsson");

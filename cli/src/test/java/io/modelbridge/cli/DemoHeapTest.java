@@ -35,7 +35,8 @@ class DemoHeapTest {
     assertThat(process.exitValue()).as(out).isEqualTo(0);
     assertThat(out).doesNotContain("OutOfMemoryError")
         .contains("Stage 3: Ranking accessories by similarity", "Stage 6: Recommendation for her",
-            "Stage 2: Reconciling", "-> FAILED (version conflict)", "WRITTEN: order 10264", "result: INTACT");
+            "Stage 2: Reconciling", "ACT              CONFLICT", "ACT              EXECUTED erp_orders_update",
+            "WRITTEN: order 10264", "order-desk   1.1.0", "result: INTACT");
     assertThat(new File(workdir.toFile(), "audit.log")).exists();
   }
 }

@@ -31,6 +31,7 @@ class DemoRealModelTest {
 
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final Pattern ORDER = Pattern.compile("for order (\\d+)");
+  private final AtomicInteger orderDeskCalls = new AtomicInteger();
 
   private HttpServer server;
   private final List<String> bodies = new CopyOnWriteArrayList<>();
@@ -64,7 +65,7 @@ class DemoRealModelTest {
     server.stop(0);
   }
 
-  /** Retail: first an out-of-stock pick (refused, retried), then a valid one; order desk: the CRM date. */
+  /** Retail: first an out-of-stock pick (refused, retried), then a valid one; order desk: the CRM date twice. */
   private String answerFor(String body) {
     if (body.contains("You are a shop assistant")) {
       return retailCalls.incrementAndGet() == 1
@@ -74,9 +75,12 @@ class DemoRealModelTest {
               + " {\"sku\": \"A-202\", \"reason\": \"summery\", \"discount\": 0}],"
               + " \"message\": \"I will send the list to <EMAIL_1>.\"}";
     }
+    // order desk, through the pipeline with the order-desk pack: the CRM date, the contact's token in the reason
     Matcher m = ORDER.matcher(body);
     String order = m.find() ? m.group(1) : "0";
-    return "{\"order\": " + order + ", \"correctedDueDate\": \"1996-09-04\", \"reason\": \"The CRM holds the agreed date.\"}";
+    orderDeskCalls.incrementAndGet();
+    return "{\"orderId\": \"" + order + "\", \"proposedDate\": \"1996-09-04\","
+        + " \"reason\": \"The CRM holds the date agreed with <EMAIL_1>.\"}";
   }
 
   @Test
@@ -98,17 +102,22 @@ class DemoRealModelTest {
         .doesNotContain("recommended: A-211");
     // the token in the model's message is restored for her
     assertThat(out).contains("assistant says (personal data restored): I will send the list to maria.anders@example.com.");
-    // order desk: the model's proposal is validated and written after the conflict
-    assertThat(out).contains("valid proposal from the model: order 10264 due 1996-09-04",
-        "-> FAILED (version conflict)", "WRITTEN: order 10264 required date 1996-09-04, version 3", "result: INTACT");
-    // three model calls reached the server; none carried a personal value in clear
-    assertThat(bodies).hasSize(3);
+    // order desk: the model's proposal is validated by the pack, refused once as a conflict, then executed;
+    // the token in its reason is restored
+    assertThat(out).contains("valid proposal from the model: order 10264 due 1996-09-04"
+        + " (The CRM holds the date agreed with maria.larsson@example.com.)",
+        "REFUSED: erp_orders_update CONFLICT, based on version 1, current version 2",
+        "ACT              EXECUTED erp_orders_update", "WRITTEN: order 10264 required date 1996-09-04, version 3",
+        "feedback recorded: the clerk ACCEPTED", "result: INTACT");
+    assertThat(orderDeskCalls).hasValue(2);
+    // four model calls reached the server (retail twice, order desk twice); none carried a personal value in clear
+    assertThat(bodies).hasSize(4);
     for (String body : bodies) {
       JsonNode request = JSON.readTree(body);
       assertThat(request.path("model").asText()).isEqualTo("loopback-model");
       assertThat(body).doesNotContain(DemoCommandTest.PERSONAL_VALUES);
     }
     assertThat(bodies.get(0)).contains("<EMAIL_1>");
-    assertThat(bodies.get(2)).contains("<PERSONAL_1>");
+    assertThat(bodies.get(2)).contains("You assist an order-desk clerk", "the contact, <EMAIL_1>, asks");
   }
 }

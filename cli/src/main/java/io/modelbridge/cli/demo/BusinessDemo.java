@@ -2,14 +2,13 @@ package io.modelbridge.cli.demo;
 
 import io.modelbridge.core.ModelBridgeException;
 import io.modelbridge.core.gateway.ModelGateway;
+import io.modelbridge.pipeline.feedback.FeedbackStore;
 import io.modelbridge.security.audit.AuditHook;
 import io.modelbridge.security.audit.AuditLog;
 import io.modelbridge.security.audit.AuditStore;
 import io.modelbridge.security.audit.AuditVerifier;
 import io.modelbridge.security.audit.CheckpointKey;
 import io.modelbridge.security.audit.VerificationReport;
-import io.modelbridge.security.pii.PiiHook;
-import io.modelbridge.security.pii.PiiProtector;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
@@ -19,7 +18,6 @@ import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 import java.util.function.Function;
 
 /**
@@ -32,19 +30,20 @@ import java.util.function.Function;
  *       in-process embedding model; the question goes through the pipeline with the {@code retail} domain pack,
  *       whose rules refuse an out-of-stock or unknown product (one retry); the prompt leaves the JVM
  *       pseudonymized.
- *   <li><b>Order desk</b>: a late order is read from the ERP (Northwind in H2) and the CRM (a CSV export),
- *       reconciled, and a corrected due date is proposed as a write that waits for approval; the first
- *       write-back is refused because a concurrent clerk changed the order, the second, on the fresh
- *       version, succeeds.
+ *   <li><b>Order desk</b>: a late order is read from the ERP (Northwind in H2) and the CRM (a CSV export) and
+ *       reconciled; the question, with the finding, goes through the pipeline with the {@code order-desk} pack,
+ *       whose action proposes the corrected due date as a write that waits for approval; the first write-back
+ *       is refused as a conflict because a concurrent clerk changed the order, the second, on fresh data,
+ *       is approved and executed.
  * </ol>
+ *
+ * <p>What the users did with each pipeline answer is recorded in {@code feedback.jsonl} against the pack
+ * version, and the acceptance report per pack version is printed before the audit verification.
  *
  * <p>Model: the offline model, or a real endpoint first when the environment names one (see
  * {@link #run(Path, Function, PrintWriter)}). Nothing leaves the machine but calls to that endpoint.
  */
 public final class BusinessDemo {
-
-  /** Record fields whose whole value is personal data, pseudonymized in every tool result sent out. */
-  static final Set<String> PERSONAL_FIELDS = Set.of("contact_name", "contact_email", "phone", "fax", "address", "ship_address");
 
   private BusinessDemo() {}
 
@@ -78,15 +77,18 @@ public final class BusinessDemo {
   public static Result run(Path workdir, Function<String, Optional<String>> env, PrintWriter out) {
     Console console = new Console(out);
     Path auditFile = workdir.resolve("audit.log");
+    Path feedbackFile = workdir.resolve("feedback.jsonl");
     byte[] auditKey = new byte[32];
     new SecureRandom().nextBytes(auditKey);
     List<String> prompts = new ArrayList<>();
     List<String> providers = new ArrayList<>();
     try {
       Files.deleteIfExists(auditFile);
+      Files.deleteIfExists(feedbackFile);
     } catch (IOException e) {
-      throw new DemoException("cannot reset the audit log " + auditFile + ": " + e.getMessage(), e);
+      throw new DemoException("cannot reset the audit log or the feedback file in " + workdir + ": " + e.getMessage(), e);
     }
+    FeedbackStore feedback = FeedbackStore.file(feedbackFile);
     console.scenario("Setting up the embedded legacy systems");
     try (DemoSystems systems = DemoSystems.start(workdir);
         AuditLog audit = AuditLog.builder(AuditStore.file(auditFile), CheckpointKey.hmac(auditKey)).build()) {
@@ -96,16 +98,12 @@ public final class BusinessDemo {
       console.line("Audit log: " + auditFile + " (hash-chained, HMAC-signed checkpoints)");
       console.line("Model: " + DemoModel.realProvider(env).map(p -> p + ", then the offline model as last resort")
           .orElse("the offline model (set OPENAI_BASE_URL or OLLAMA_BASE_URL to use a real one)"));
-      PiiProtector protector = PiiProtector.defaults();
       PromptCapture capture = new PromptCapture();
       AuditHook auditHook = AuditHook.builder(audit).build();
-      // Order matters: pseudonymize first, then capture and audit what actually leaves.
-      ModelGateway gateway = DemoModel.gateway(env, new PiiHook(protector, PERSONAL_FIELDS), capture, auditHook);
-      // The pipeline pseudonymizes and audits its own stages: its gateway has no PII hook (tokens would be
-      // escaped twice), only the capture of what leaves.
+      // The pipeline pseudonymizes and audits its own stages: its gateway only captures what leaves, to print it.
       ModelGateway pipelineGateway = DemoModel.gateway(env, capture);
-      DemoRun run = new DemoRun(console, systems, gateway, pipelineGateway, capture, audit, auditHook, prompts,
-          providers);
+      DemoRun run = new DemoRun(console, systems, pipelineGateway, capture, audit, auditHook, feedback,
+          prompts, providers);
       new RetailScenario(run).play();
       new OrderDeskScenario(run).play();
     } catch (SQLException e) {
@@ -113,6 +111,9 @@ public final class BusinessDemo {
     } catch (IOException e) {
       throw new DemoException("cannot write the demo files in " + workdir + ": " + e.getMessage(), e);
     }
+    console.scenario("Feedback: what the users did with the answers, acceptance per pack version");
+    console.line("file: " + feedbackFile + " (one JSON line per answer)");
+    feedback.report().describe().lines().forEach(console::line);
     console.scenario("Audit verification");
     VerificationReport report = AuditVerifier.verify(auditFile, CheckpointKey.hmac(auditKey));
     console.line("file: " + auditFile + ", entries: " + report.lines()

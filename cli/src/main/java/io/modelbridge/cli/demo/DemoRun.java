@@ -2,64 +2,43 @@ package io.modelbridge.cli.demo;
 
 import io.modelbridge.core.CallContext;
 import io.modelbridge.core.gateway.ModelGateway;
-import io.modelbridge.core.hook.ModelAnswer;
 import io.modelbridge.core.hook.ToolOutcome;
 import io.modelbridge.core.tools.GovernedTools;
 import dev.langchain4j.agent.tool.ToolExecutionRequest;
+import io.modelbridge.pipeline.PipelineTrace;
+import io.modelbridge.pipeline.StageRecord;
+import io.modelbridge.pipeline.feedback.FeedbackStore;
 import io.modelbridge.security.audit.AuditHook;
 import io.modelbridge.security.audit.AuditLog;
-import dev.langchain4j.model.chat.request.ChatRequest;
 import java.util.List;
 import java.util.Map;
 
-/** What both scenarios share: the console, the systems, the gateway with its hooks, the audit log. */
+/** What both scenarios share: the console, the systems, the pipeline's gateway, the audit log, the feedback. */
 final class DemoRun {
-
-  private static final int ANSWER_LINES = 4;
 
   final Console console;
   final DemoSystems systems;
-  final ModelGateway gateway;
   final ModelGateway pipelineGateway;
   final PromptCapture capture;
   final AuditLog audit;
   final AuditHook auditHook;
+  /** What the users did with each pipeline answer, against the pack version. */
+  final FeedbackStore feedback;
   private final List<String> prompts;
   private final List<String> providers;
 
-  DemoRun(Console console, DemoSystems systems, ModelGateway gateway, ModelGateway pipelineGateway,
-      PromptCapture capture, AuditLog audit, AuditHook auditHook, List<String> prompts, List<String> providers) {
+  DemoRun(Console console, DemoSystems systems, ModelGateway pipelineGateway,
+      PromptCapture capture, AuditLog audit, AuditHook auditHook, FeedbackStore feedback, List<String> prompts,
+      List<String> providers) {
     this.console = console;
     this.systems = systems;
-    this.gateway = gateway;
     this.pipelineGateway = pipelineGateway;
     this.capture = capture;
     this.audit = audit;
     this.auditHook = auditHook;
+    this.feedback = feedback;
     this.prompts = prompts;
     this.providers = providers;
-  }
-
-  /** Calls the model through the gateway and prints what was pseudonymized and the prompt as it left. */
-  ModelAnswer ask(CallContext context, ChatRequest request) {
-    ModelAnswer answer = gateway.call(context, request);
-    prompts.add(capture.lastPrompt());
-    providers.add(answer.provider());
-    Map<String, Integer> tokens = capture.tokenCounts();
-    console.line("pseudonymized before sending: " + (tokens.isEmpty() ? "nothing"
-        : tokens.entrySet().stream().map(e -> e.getValue() + " x " + e.getKey())
-            .reduce((a, b) -> a + ", " + b).orElse("")));
-    console.block("prompt as it left the JVM:", capture.lastPrompt().strip());
-    console.line("answered by: " + answer.provider() + (answer.degraded() ? " (degraded responder)" : "")
-        + ", provider attempts: " + answer.attempts() + ", " + answer.latency().toMillis() + " ms");
-    String text = answer.response().aiMessage().text() == null ? "" : answer.response().aiMessage().text();
-    List<String> lines = text.lines().toList();
-    console.line("answer (personal data restored, first lines):");
-    lines.stream().limit(ANSWER_LINES).forEach(l -> console.line("  " + Console.cut(l, 100)));
-    if (lines.size() > ANSWER_LINES) {
-      console.line("  ... (" + (lines.size() - ANSWER_LINES) + " more lines)");
-    }
-    return answer;
   }
 
   /** Records and prints a model call the pipeline made: the prompt as it left the JVM and who answered. */
@@ -72,6 +51,14 @@ final class DemoRun {
             .reduce((a, b) -> a + ", " + b).orElse("")));
     console.block("prompt as it left the JVM (last attempt):", capture.lastPrompt().strip());
     console.line("answered by: " + capture.lastProvider());
+  }
+
+  /** Prints a pipeline trace, one line per stage with its audit entry number. */
+  void printTrace(PipelineTrace trace) {
+    console.line("pipeline trace (one line per stage, audited):");
+    for (StageRecord r : trace.stages()) {
+      console.line("  " + Console.cut(r.describe(), 150));
+    }
   }
 
   /**

@@ -2,23 +2,15 @@ package io.modelbridge.cli.demo;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.langchain4j.data.message.AiMessage;
-import dev.langchain4j.data.message.ChatMessage;
-import dev.langchain4j.data.message.SystemMessage;
-import dev.langchain4j.data.message.ToolExecutionResultMessage;
-import dev.langchain4j.data.message.UserMessage;
+import dev.langchain4j.model.chat.ChatModel;
 import dev.langchain4j.model.chat.request.ChatRequest;
-import dev.langchain4j.model.chat.request.ResponseFormat;
-import dev.langchain4j.model.chat.request.ResponseFormatType;
-import dev.langchain4j.model.chat.request.json.JsonObjectSchema;
-import dev.langchain4j.model.chat.request.json.JsonSchema;
+import dev.langchain4j.model.chat.response.ChatResponse;
 import io.modelbridge.adapters.spi.Effect;
 import io.modelbridge.adapters.spi.OperationRequest;
 import io.modelbridge.adapters.spi.RecordStream;
 import io.modelbridge.cli.demo.DemoRun.ToolRun;
 import io.modelbridge.core.CallContext;
 import io.modelbridge.core.hook.HookChain;
-import io.modelbridge.core.hook.ModelAnswer;
 import io.modelbridge.core.offline.OfflineChatModel;
 import io.modelbridge.core.tools.ApprovalDecision;
 import io.modelbridge.core.tools.ApprovalRequest;
@@ -29,25 +21,47 @@ import io.modelbridge.mapping.ValueType;
 import io.modelbridge.mapping.reconcile.Difference;
 import io.modelbridge.mapping.reconcile.Reconciler;
 import io.modelbridge.mapping.reconcile.ReconciliationReport;
+import io.modelbridge.pipeline.ActionResult;
+import io.modelbridge.pipeline.AnswerRefusedException;
+import io.modelbridge.pipeline.Fetch;
+import io.modelbridge.pipeline.Pipeline;
+import io.modelbridge.pipeline.PipelineRequest;
+import io.modelbridge.pipeline.PipelineResult;
+import io.modelbridge.pipeline.Stage;
+import io.modelbridge.pipeline.feedback.Feedback;
+import io.modelbridge.pipeline.pack.DomainPack;
 import io.modelbridge.security.policy.PolicyRule;
 import io.modelbridge.security.policy.ToolAccessPolicy;
 import java.sql.SQLException;
+import java.time.Instant;
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
- * Scenario 2: a clerk asks about a late order; the assistant reads it in the ERP and the CRM, finds the
- * mismatch by reconciliation, proposes a corrected due date as a write that waits for approval; the
- * write-back is refused once because a concurrent clerk changed the order, then succeeds on the fresh
- * version.
+ * Scenario 2: a clerk asks about a late order; the assistant reads it in the ERP and the CRM through governed
+ * READ tools and finds the mismatch by reconciliation; the question, with the finding as live context, goes
+ * through the {@link Pipeline} with the {@code order-desk} domain pack, whose action proposes the corrected
+ * due date as an {@code orders.update} that waits for approval. While the model drafts the first answer a
+ * concurrent clerk changes the order, so the pipeline's write-back check refuses it ({@code CONFLICT}); asked
+ * again on fresh data, the write is previewed, approved and executed. Only a refused answer falls back to the
+ * reconciliation's date.
  */
 final class OrderDeskScenario {
 
+  static final String PACK = "order-desk";
+  static final String PACK_VERSION = "1.1.0";
+  static final String TASK = "correct-delivery-date";
+  /** The ERP's order as the pack's canonical order (the pack's rules read order_date and required_date). */
+  static final Mapping ORDERS = Mapping.builder("erp-orders", "order").key("order_id")
+      .field("order_id", f -> f.from("order_id").type(ValueType.INTEGER).required())
+      .field("customer_id", f -> f.from("customer_id"))
+      .field("order_date", f -> f.from("order_date").type(ValueType.DATE).required())
+      .field("required_date", f -> f.from("required_date").type(ValueType.DATE))
+      .field("shipped_date", f -> f.from("shipped_date").type(ValueType.DATE))
+      .build();
   private static final ObjectMapper JSON = new ObjectMapper();
 
   private final DemoRun run;
@@ -76,9 +90,6 @@ final class OrderDeskScenario {
     GovernedTools crm = GovernedTools.builder().adapter(systems.crm).policy(policy).hooks(hooks).build();
 
     console.stage("The clerk asks; the assistant reads the order in the ERP and the CRM (governed READ tools)");
-    String question = "Order " + order + " of customer " + systems.orderCustomer
-        + " arrived late. What date did we promise, and is the ERP right?";
-    console.line("clerk-7: " + question);
     ToolRun erpOrder = run.tool(erp, clerk, "erp_orders_get", "{\"order_id\":" + order + "}");
     ToolRun erpCustomer = run.tool(erp, clerk, "erp_customers_get", "{\"customer_id\":\"" + systems.orderCustomer + "\"}");
     ToolRun crmOrder = run.tool(crm, clerk, "crm_orders_get", "{\"order_id\":" + order + "}");
@@ -87,6 +98,10 @@ final class OrderDeskScenario {
         throw new BusinessDemo.DemoException("reading " + t.request().name() + " failed: " + t.outcome().reason());
       }
     }
+    String question = "Order " + order + " of customer " + systems.orderCustomer + " arrived late and the contact, "
+        + field(crmOrder.outcome().result(), "contact_email") + ", asks about it. What date did we promise, and is"
+        + " the ERP right?";
+    console.line("clerk-7: " + question);
     String readVersion = version(erpOrder.outcome().result());
     console.line("ERP order " + order + ": required date " + field(erpOrder.outcome().result(), "required_date")
         + ", shipped " + field(erpOrder.outcome().result(), "shipped_date") + ", version " + readVersion);
@@ -105,42 +120,110 @@ final class OrderDeskScenario {
       }
     }
 
-    console.stage("Asking the model for a correction (pseudonymized, audited)");
-    List<ChatMessage> messages = new ArrayList<>();
-    messages.add(SystemMessage.from("You are the order desk assistant. The reconciliation found: ERP required "
-        + "date " + systems.erpRequiredDate + ", CRM promised date " + systems.crmPromisedDate + " for order "
-        + order + ". The CRM holds what was agreed with the customer. Answer with JSON only: "
-        + "{\"order\": <order id>, \"correctedDueDate\": \"YYYY-MM-DD\", \"reason\": \"<one sentence>\"}."));
-    messages.add(UserMessage.from(question));
-    messages.add(AiMessage.from(List.of(erpOrder.request(), erpCustomer.request(), crmOrder.request())));
-    for (ToolRun t : List.of(erpOrder, erpCustomer, crmOrder)) {
-      messages.add(ToolExecutionResultMessage.from(t.request(), t.outcome().result()));
+    console.stage("The clerk's question through the pipeline (domain pack " + PACK + " " + PACK_VERSION + ")");
+    String finding = "Reconciliation ERP against CRM for order " + order + ": ERP required date "
+        + systems.erpRequiredDate + "; CRM promised date " + systems.crmPromisedDate
+        + ". The CRM holds the date agreed with the customer.";
+    console.line("live context (the reconciliation's finding): " + finding);
+    Pipeline pipeline = Pipeline.builder(DomainPack.loadResource(PACK, PACK_VERSION), new ConcurrentClerk(order))
+        .audit(run.audit)
+        .liveContext((ctx, customer) -> finding)
+        .tools(erp)
+        .build();
+    PipelineRequest request = PipelineRequest.builder(TASK, question)
+        .fetch(new Fetch("orders", systems.erp, OperationRequest.of("orders.get", Map.of("order_id", order)), ORDERS))
+        .subject(systems.orderCustomer)
+        .build();
+    PipelineResult first;
+    try {
+      first = pipeline.ask(clerk, request);
+    } catch (AnswerRefusedException e) {
+      run.printPipelineCall();
+      e.trace().ifPresent(run::printTrace);
+      console.line("REFUSED after one retry (" + e.reason() + "): " + e.violations().stream()
+          .map(v -> v.rule() + (v.path().isEmpty() ? "" : " at " + v.path())).distinct().limit(3)
+          .reduce((a, b) -> a + "; " + b).orElse("no details"));
+      fallBackToTheReconciliation(erp, clerk, order);
+      return;
     }
-    ModelAnswer answer = run.ask(clerk, ChatRequest.builder().messages(messages).responseFormat(PROPOSAL).build());
-    LocalDate corrected = proposal(answer, order);
+    run.printPipelineCall();
+    run.printTrace(first.trace());
+    console.line("valid proposal from the " + (run.capture.lastProvider().startsWith(OfflineChatModel.NAME)
+        ? "offline model (the date nearest 'promised'/'CRM' in the request)" : "model") + ": order "
+        + first.answer().path("orderId").asText() + " due " + first.answer().path("proposedDate").asText()
+        + " (" + Console.cut(first.answer().path("reason").asText(""), 120) + ")");
+    ActionResult conflict = first.action().orElseThrow(
+        () -> new BusinessDemo.DemoException("the order-desk pack proposed no write-back"));
+    if (conflict.status() != ActionResult.Status.CONFLICT) {
+      throw new BusinessDemo.DemoException("the first write-back was not refused although the order changed: "
+          + conflict.status());
+    }
+    Map<String, String> act = first.trace().stage(Stage.ACT).map(r -> r.details()).orElse(Map.of());
+    console.line("REFUSED: " + conflict.tool() + " CONFLICT, based on version " + act.getOrDefault("basedOnVersion", "?")
+        + ", current version " + act.getOrDefault("currentVersion", "?") + ": the order changed since it was read;"
+        + " nothing was written (no approval asked)");
 
-    console.stage("Proposing the write-back: WRITE that waits for approval (dry-run preview first)");
-    String update = "{\"order_id\":" + order + ",\"required_date\":\"" + corrected + "\",\"expectedVersion\":\""
-        + readVersion + "\"}";
-    ToolRun first = run.tool(erp, clerk, "erp_orders_update", update);
-    if (first.executed()) {
-      throw new BusinessDemo.DemoException("the first write-back was not refused although the order changed");
+    console.stage("Asking again on fresh data: approval with dry-run preview, then the write-back");
+    PipelineResult second = pipeline.ask(clerk, request);
+    console.line("answered by: " + run.capture.lastProvider() + " (the same prompt on the fresh version)");
+    run.printTrace(second.trace());
+    ActionResult written = second.action().orElseThrow(
+        () -> new BusinessDemo.DemoException("the order-desk pack proposed no write-back"));
+    if (written.status() != ActionResult.Status.EXECUTED) {
+      throw new BusinessDemo.DemoException("the write-back on the fresh version failed: " + written.status() + " "
+          + written.detail());
     }
-    console.line("REFUSED: the order changed since it was read (conflict on write-back); nothing was written");
+    console.line(written.tool() + " EXECUTED on the fresh version " + second.trace().stage(Stage.ACT)
+        .map(r -> r.details().getOrDefault("basedOnVersion", "?")).orElse("?"));
+    run.feedback.record(new Feedback(second.packId(), second.packVersion(), TASK, second.correlationId(),
+        Feedback.Outcome.ACCEPTED, Instant.now()));
+    console.line("feedback recorded: the clerk ACCEPTED the corrected date after approval (pack " + second.packId()
+        + " " + second.packVersion() + ")");
+    ToolRun check = run.tool(erp, clerk, "erp_orders_get", "{\"order_id\":" + order + "}");
+    console.line("WRITTEN: order " + order + " required date " + field(check.outcome().result(), "required_date")
+        + ", version " + version(check.outcome().result()));
+  }
 
-    console.stage("Re-reading the order and retrying on the fresh version");
-    ToolRun reread = run.tool(erp, clerk, "erp_orders_get", "{\"order_id\":" + order + "}");
-    String freshVersion = version(reread.outcome().result());
-    String stillRequired = field(reread.outcome().result(), "required_date");
-    console.line("fresh version " + freshVersion + "; required date still " + stillRequired
-        + (stillRequired.equals(corrected.toString()) ? " (already corrected: nothing to do)" : ", the correction still applies"));
-    ToolRun second = run.tool(erp, clerk, "erp_orders_update", "{\"order_id\":" + order + ",\"required_date\":\""
-        + corrected + "\",\"expectedVersion\":\"" + freshVersion + "\"}");
-    if (!second.executed()) {
-      throw new BusinessDemo.DemoException("the write-back on the fresh version failed: " + second.outcome().reason());
+  /** Only when the model's answer is refused: the reconciliation's CRM date, written on the current version. */
+  private void fallBackToTheReconciliation(GovernedTools erp, CallContext clerk, long order) {
+    LocalDate crmDate = run.systems.crmPromisedDate;
+    console.line("the model's answer was refused: the proposal comes from the reconciliation, the CRM's " + crmDate);
+    ToolRun read = run.tool(erp, clerk, "erp_orders_get", "{\"order_id\":" + order + "}");
+    ToolRun write = run.tool(erp, clerk, "erp_orders_update", "{\"order_id\":" + order + ",\"required_date\":\""
+        + crmDate + "\",\"expectedVersion\":\"" + version(read.outcome().result()) + "\"}");
+    if (!write.executed()) {
+      throw new BusinessDemo.DemoException("the write-back of the reconciliation's date failed: "
+          + write.outcome().reason());
     }
-    console.line("WRITTEN: order " + order + " required date " + field(second.outcome().result(), "required_date")
-        + ", version " + version(second.outcome().result()));
+    console.line("WRITTEN: order " + order + " required date " + field(write.outcome().result(), "required_date")
+        + ", version " + version(write.outcome().result()));
+  }
+
+  /**
+   * The model as the pipeline sees it, with what a second clerk does while it drafts the first answer: the
+   * order is changed in the ERP, which moves its version on, so the pipeline's write-back check finds a
+   * conflict.
+   */
+  private final class ConcurrentClerk implements ChatModel {
+    private final long order;
+
+    ConcurrentClerk(long order) {
+      this.order = order;
+    }
+
+    @Override
+    public ChatResponse chat(ChatRequest request) {
+      ChatResponse response = run.pipelineGateway.chat(request);
+      if (concurrentChangeDone.compareAndSet(false, true)) {
+        try {
+          run.systems.concurrentClerkChangesOrder(order);
+        } catch (SQLException e) {
+          throw new BusinessDemo.DemoException("the concurrent change could not be made: " + e.getMessage(), e);
+        }
+        console.line("meanwhile clerk-12 changes order " + order + " in the ERP (shipper), its version moves on");
+      }
+      return response;
+    }
   }
 
   /** The approval callback: the demo shows the preview and approves as the supervising clerk would. */
@@ -149,15 +232,6 @@ final class OrderDeskScenario {
         + ", expected version " + request.expectedVersion().orElse("none"));
     console.line("dry-run preview (nothing written yet): required date " + field(request.preview(), "required_date")
         + ", version " + field(request.preview(), "version"));
-    if (concurrentChangeDone.compareAndSet(false, true)) {
-      try {
-        long order = ((Number) request.arguments().get("order_id")).longValue();
-        run.systems.concurrentClerkChangesOrder(order);
-        console.line("meanwhile clerk-12 changes order " + order + " in the ERP (shipper), its version moves on");
-      } catch (SQLException e) {
-        throw new BusinessDemo.DemoException("the concurrent change could not be made: " + e.getMessage(), e);
-      }
-    }
     console.line("APPROVED by supervisor-1 (the demo approves automatically)");
     return ApprovalDecision.approve("supervisor-1", "due date backed by the CRM agreement");
   }
@@ -188,44 +262,6 @@ final class OrderDeskScenario {
         console.line("rejected while mapping: ERP " + erpRejects.size() + ", CRM " + crmRejects.size());
       }
       return report;
-    }
-  }
-
-  /** The shape of the model's proposal, sent as the request's JSON response format. */
-  static final ResponseFormat PROPOSAL = ResponseFormat.builder().type(ResponseFormatType.JSON)
-      .jsonSchema(JsonSchema.builder().name("delivery_date_correction").rootElement(JsonObjectSchema.builder()
-          .addIntegerProperty("order")
-          .addStringProperty("correctedDueDate", "YYYY-MM-DD")
-          .addStringProperty("reason", "one sentence")
-          .required("order", "correctedDueDate", "reason").additionalProperties(false).build()).build())
-      .build();
-
-  /** The corrected date the model proposed, validated; the reconciliation's CRM date otherwise. */
-  private LocalDate proposal(ModelAnswer answer, long order) {
-    LocalDate crmDate = run.systems.crmPromisedDate;
-    Optional<JsonNode> json = RetailScenario.jsonIn(answer.response().aiMessage().text());
-    if (json.isEmpty()) {
-      console.line("answer is not the structured JSON asked for; the proposal comes from the reconciliation");
-      console.line("proposal: set the ERP required date of order " + order + " to the CRM's " + crmDate);
-      return crmDate;
-    }
-    try {
-      LocalDate date = LocalDate.parse(json.get().path("correctedDueDate").asText());
-      if (json.get().path("order").asLong() != order) {
-        console.line("REFUSED model proposal: it names another order; using the reconciliation's date");
-        return crmDate;
-      }
-      if (!date.equals(crmDate) && !date.equals(run.systems.erpRequiredDate)) {
-        console.line("REFUSED model proposal " + date + ": neither system holds that date; using " + crmDate);
-        return crmDate;
-      }
-      console.line("valid proposal from the " + (answer.provider().equals(OfflineChatModel.NAME)
-          ? "offline model (the date nearest 'promised'/'CRM' in the request)" : "model") + ": order " + order
-          + " due " + date + " (" + Console.cut(json.get().path("reason").asText(""), 120) + ")");
-      return date;
-    } catch (DateTimeParseException e) {
-      console.line("REFUSED model proposal: correctedDueDate is not a date; using the reconciliation's date");
-      return crmDate;
     }
   }
 

@@ -26,10 +26,10 @@ import io.modelbridge.pipeline.LiveContext;
 import io.modelbridge.pipeline.Pipeline;
 import io.modelbridge.pipeline.PipelineRequest;
 import io.modelbridge.pipeline.PipelineResult;
-import io.modelbridge.pipeline.PipelineTrace;
-import io.modelbridge.pipeline.StageRecord;
+import io.modelbridge.pipeline.feedback.Feedback;
 import io.modelbridge.pipeline.pack.DomainPack;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -170,7 +170,7 @@ final class RetailScenario {
     try {
       PipelineResult result = pipeline.ask(shopper, request);
       run.printPipelineCall();
-      printTrace(result.trace());
+      run.printTrace(result.trace());
       for (JsonNode item : result.answer().path("recommendations")) {
         picked.add(item.path("sku").asText());
       }
@@ -180,9 +180,13 @@ final class RetailScenario {
           ? "the offline model's structured answer (the in-stock matches listed in her context, in order) passed"
               + " the pack's rules: it is the recommendation"
           : "the model's validated answer is the recommendation");
+      run.feedback.record(new Feedback(result.packId(), result.packVersion(), "recommend-accessories",
+          result.correlationId(), Feedback.Outcome.ACCEPTED, Instant.now()));
+      console.line("feedback recorded: the shopper ACCEPTED the recommendation (pack " + result.packId() + " "
+          + result.packVersion() + ")");
     } catch (AnswerRefusedException e) {
       run.printPipelineCall();
-      e.trace().ifPresent(this::printTrace);
+      e.trace().ifPresent(run::printTrace);
       console.line("REFUSED after one retry (" + e.reason() + "): " + e.violations().stream()
           .map(v -> v.rule() + (v.path().isEmpty() ? "" : " at " + v.path())).distinct().limit(3)
           .reduce((a, b) -> a + "; " + b).orElse("no details"));
@@ -227,13 +231,6 @@ final class RetailScenario {
       return name.asText("customer").toLowerCase(java.util.Locale.ROOT).replace(' ', '.') + SHOPPER_EMAIL_DOMAIN;
     } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
       throw new BusinessDemo.DemoException("the ERP profile is not JSON: " + e.getOriginalMessage(), e);
-    }
-  }
-
-  private void printTrace(PipelineTrace trace) {
-    console.line("pipeline trace (one line per stage, audited):");
-    for (StageRecord r : trace.stages()) {
-      console.line("  " + Console.cut(r.describe(), 150));
     }
   }
 
