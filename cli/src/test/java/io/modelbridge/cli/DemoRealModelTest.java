@@ -32,6 +32,8 @@ class DemoRealModelTest {
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final Pattern ORDER = Pattern.compile("for order (\\d+)");
   private final AtomicInteger orderDeskCalls = new AtomicInteger();
+  /** When set, the order desk's model proposes a date before the one already promised (breaks pack 1.1.0). */
+  private volatile String orderDeskDate = "1996-09-04";
 
   private HttpServer server;
   private final List<String> bodies = new CopyOnWriteArrayList<>();
@@ -79,7 +81,7 @@ class DemoRealModelTest {
     Matcher m = ORDER.matcher(body);
     String order = m.find() ? m.group(1) : "0";
     orderDeskCalls.incrementAndGet();
-    return "{\"orderId\": \"" + order + "\", \"proposedDate\": \"1996-09-04\","
+    return "{\"orderId\": \"" + order + "\", \"proposedDate\": \"" + orderDeskDate + "\","
         + " \"reason\": \"The CRM holds the date agreed with <EMAIL_1>.\"}";
   }
 
@@ -119,5 +121,26 @@ class DemoRealModelTest {
     }
     assertThat(bodies.get(0)).contains("<EMAIL_1>");
     assertThat(bodies.get(2)).contains("You assist an order-desk clerk", "the contact, <EMAIL_1>, asks");
+  }
+
+  @Test
+  void orderDesk_answerRefusedByThePack_fallsBackToTheReconciliationsDate(@TempDir Path workdir) {
+    orderDeskDate = "1996-08-01";
+    String url = "http://127.0.0.1:" + server.getAddress().getPort() + "/v1";
+    Map<String, String> env = Map.of("OPENAI_BASE_URL", url, "OPENAI_MODEL", "loopback-model");
+
+    DemoCommandTest.Run r = DemoCommandTest.run(name -> Optional.ofNullable(env.get(name)), "--workdir", workdir.toString());
+
+    assertThat(r.exit()).as(r.err()).isEqualTo(0);
+    String out = r.out();
+    // asked once more with the violation, the same early date is refused; nothing was written by the pipeline
+    assertThat(orderDeskCalls).hasValue(2);
+    assertThat(out).contains("REFUSED after one retry (VIOLATES_RULES): not-before-promised-date",
+        "the model's answer was refused: the proposal comes from the reconciliation, the CRM's 1996-09-04",
+        "dry-run preview (nothing written yet): required date 1996-09-04",
+        "WRITTEN: order 10264 required date 1996-09-04, version 3", "result: INTACT")
+        .doesNotContain("ACT              ", "feedback recorded: the clerk");
+    // only the shopper's answer has feedback
+    assertThat(out).containsPattern("retail +1\\.1\\.0 +1 +0 +0 +100%").doesNotContainPattern("order-desk +1\\.1\\.0 +\\d");
   }
 }
