@@ -93,7 +93,7 @@ final class TicketAdapter implements SystemAdapter {
       case "tickets.close":
         return RecordStream.of(List.of(record(close(op, args, request))));
       default:
-        throw new IllegalStateException("operation '" + op + "' is declared but not implemented");
+        throw new IllegalStateException("operation '" + op + "' is in the descriptor but has no handler in TicketAdapter.execute: add a case for it");
     }
   }
 
