@@ -2,6 +2,8 @@ package io.modelbridge.security.pii.eval;
 
 import io.modelbridge.security.pii.PiiType;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Locale;
@@ -28,8 +30,8 @@ public final class EvaluationReport {
     for (SpanMatch match : SpanMatch.values()) {
       SortedMap<String, SortedMap<String, Score>> byLang = new TreeMap<>();
       scores.getOrDefault(match, new TreeMap<>()).forEach((lang, byType) -> byLang.put(lang,
-          java.util.Collections.unmodifiableSortedMap(new TreeMap<>(byType))));
-      s.put(match, java.util.Collections.unmodifiableSortedMap(byLang));
+          Collections.unmodifiableSortedMap(new TreeMap<>(byType))));
+      s.put(match, Collections.unmodifiableSortedMap(byLang));
       m.put(match, List.copyOf(mismatches.getOrDefault(match, List.of())));
     }
     this.scores = s;
@@ -61,11 +63,11 @@ public final class EvaluationReport {
   /** Counts per type over every language, ordered by type name; a finding counts under its own type. */
   public SortedMap<PiiType, Score> byType(SpanMatch match) {
     Objects.requireNonNull(match, "match cannot be null");
-    SortedMap<PiiType, Score> out = new TreeMap<>(java.util.Comparator.comparing(PiiType::name));
+    SortedMap<PiiType, Score> out = new TreeMap<>(Comparator.comparing(PiiType::name));
     for (var byType : scores.get(match).values()) {
       byType.forEach((type, s) -> out.merge(PiiType.of(type), s, Score::plus));
     }
-    return java.util.Collections.unmodifiableSortedMap(out);
+    return Collections.unmodifiableSortedMap(out);
   }
 
   /** Counts per language over every type, ordered by language code. */
@@ -73,7 +75,7 @@ public final class EvaluationReport {
     Objects.requireNonNull(match, "match cannot be null");
     SortedMap<String, Score> out = new TreeMap<>();
     scores.get(match).forEach((lang, byType) -> byType.values().forEach(s -> out.merge(lang, s, Score::plus)));
-    return java.util.Collections.unmodifiableSortedMap(out);
+    return Collections.unmodifiableSortedMap(out);
   }
 
   /** Counts of one type in one language ({@link Score#EMPTY} when neither labelled nor found there). */

@@ -1,6 +1,5 @@
 package io.modelbridge.security.pii.eval;
 
-import io.modelbridge.security.pii.Masking;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -43,11 +42,6 @@ public record LabelledText(String id, String language, String text, List<Label> 
       }
     }
     labels = List.copyOf(sorted);
-  }
-
-  /** The labelled characters of {@code label}, masked for display. */
-  String masked(Label label) {
-    return Masking.mask(text.substring(label.start(), Math.min(label.end(), text.length())));
   }
 
   /** Shows id, language, text length and labels, never the text. */

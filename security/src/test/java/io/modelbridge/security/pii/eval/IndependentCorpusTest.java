@@ -57,6 +57,12 @@ class IndependentCorpusTest {
               .isEqualTo(e.get("value").textValue());
         }
       }
+      for (JsonNode n : doc.get("negatives")) {
+        Label neg = new Label(io.modelbridge.security.pii.PiiType.of("NEGATIVE"), n.get("start").intValue(),
+            n.get("end").intValue());
+        assertThat(overlapping(doc.get("entities"), neg)).as("%s: negative %s overlaps a label",
+            doc.get("id").textValue(), n).isNull();
+      }
     }
   }
 
