@@ -90,7 +90,9 @@ class AuditLogTest {
   void reopenAfterUncleanClose_recordsRecovery() {
     Path file = dir.resolve("c.log");
     List<String> lines = AuditTestLogs.write(file, 3, 10, AuditTestLogs.HMAC);
-    AuditTestLogs.writeLines(file, lines.subList(0, 3)); // as if the process died before closing
+    // as if the process died before closing: no closing checkpoint, so no anchor for it either
+    AuditTestLogs.writeLines(file, lines.subList(0, 3));
+    AuditTestLogs.writeLines(AnchorStore.besideLog(file), List.of());
     assertThat(AuditVerifier.verify(file, AuditTestLogs.HMAC).finding().orElseThrow().kind())
         .isEqualTo(Tampering.TRUNCATED);
     try (AuditLog log = AuditLog.builder(AuditStore.file(file), AuditTestLogs.HMAC).build()) {
@@ -98,7 +100,12 @@ class AuditLogTest {
     }
     List<String> after = AuditTestLogs.lines(file);
     assertThat(after.get(3)).contains("\"type\":\"RECOVERY\"", "\"previousCloseClean\":\"false\"");
-    assertThat(AuditVerifier.verify(file, AuditTestLogs.HMAC).intact()).isTrue();
+    VerificationReport report = AuditVerifier.verify(file, AuditTestLogs.HMAC);
+    assertThat(report.intact()).as(report.proves()).isTrue();
+    assertThat(report.anchored()).isTrue();
+    assertThat(report.recoveryCount()).isEqualTo(1);
+    assertThat(report.recoveries().get(0).line()).isEqualTo(4);
+    assertThat(report.recoveries().get(0).detail()).contains("not clean", "resumed after seq 3");
   }
 
   @Test
