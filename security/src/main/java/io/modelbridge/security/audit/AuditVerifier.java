@@ -63,21 +63,21 @@ public final class AuditVerifier {
   public static VerificationReport verify(Path file, CheckpointKey key, Optional<Anchor> anchor) {
     Objects.requireNonNull(file, "file cannot be null");
     Path beside = AnchorStore.besideLog(file);
-    return Files.exists(beside) ? verify(file, key, AnchorStore.file(beside), anchor)
-        : verifyFile(file, new Run(key, anchor, Optional.empty()));
+    return verify(file, key, Files.exists(beside) ? Optional.of(AnchorStore.file(beside)) : Optional.empty(), anchor);
   }
 
   /**
-   * Verifies a log file against the anchors of {@code anchors} (only those: not the default anchor file)
-   * and optionally one more externally kept {@link Anchor}.
+   * Verifies a log file against exactly the anchors given: those of {@code anchors} and {@code anchor}, not
+   * the default anchor file. With neither, it proves prefix integrity only ({@link VerificationReport#proves()}).
    *
    * @return the report; {@link Tampering#UNREADABLE} if the log or the anchors cannot be read,
    *     {@link Tampering#MODIFIED} if an anchor's signature does not verify
    */
-  public static VerificationReport verify(Path file, CheckpointKey key, AnchorStore anchors, Optional<Anchor> anchor) {
+  public static VerificationReport verify(Path file, CheckpointKey key, Optional<AnchorStore> anchors,
+      Optional<Anchor> anchor) {
     Objects.requireNonNull(file, "file cannot be null");
     Objects.requireNonNull(anchors, "anchors cannot be null");
-    return verifyFile(file, new Run(key, anchor, Optional.of(anchors)));
+    return verifyFile(file, new Run(key, anchor, anchors));
   }
 
   private static VerificationReport verifyFile(Path file, Run run) {

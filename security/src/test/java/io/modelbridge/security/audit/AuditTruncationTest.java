@@ -114,8 +114,8 @@ class AuditTruncationTest {
     List<String> lines = AuditTestLogs.lines(file);
     AuditTestLogs.writeLines(file, lines.subList(0, 4)); // seq 4 is a valid (not closing) checkpoint
     assertThat(AuditVerifier.verify(file, AuditTestLogs.HMAC).anchored()).isFalse();
-    VerificationReport r = AuditVerifier.verify(file, AuditTestLogs.HMAC, AnchorStore.file(elsewhere),
-        Optional.empty());
+    VerificationReport r = AuditVerifier.verify(file, AuditTestLogs.HMAC,
+        Optional.of(AnchorStore.file(elsewhere)), Optional.empty());
     assertThat(r.finding().orElseThrow().kind()).isEqualTo(Tampering.TRUNCATED);
   }
 
