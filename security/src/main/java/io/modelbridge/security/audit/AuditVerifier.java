@@ -69,6 +69,7 @@ public final class AuditVerifier {
   /**
    * Verifies a log file against exactly the anchors given: those of {@code anchors} and {@code anchor}, not
    * the default anchor file. With neither, it proves prefix integrity only ({@link VerificationReport#proves()}).
+   * The anchor store is read once and closed.
    *
    * @return the report; {@link Tampering#UNREADABLE} if the log or the anchors cannot be read,
    *     {@link Tampering#MODIFIED} if an anchor's signature does not verify
@@ -110,7 +111,7 @@ public final class AuditVerifier {
   }
 
   /**
-   * Verifies the log held by a store against the anchors of {@code anchors}.
+   * Verifies the log held by a store against the anchors of {@code anchors} (read once and closed).
    *
    * @return the report; {@link Tampering#UNREADABLE} if the store or the anchors cannot be read
    */
