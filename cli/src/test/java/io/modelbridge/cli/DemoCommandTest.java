@@ -161,6 +161,22 @@ class DemoCommandTest {
         .contains("result: INTACT");
   }
 
+  /** Issue 11: the demo saved no key, so its own log could not be verified; now the printed command does it. */
+  @Test
+  void demosOwnAuditLog_verifiesIntactWithTheAuditVerifyCommandItPrints() throws Exception {
+    String prefix = "check it yourself: java -jar modelbridge-cli.jar ";
+    String command = offline.out().lines().filter(l -> l.contains(prefix)).findFirst().orElseThrow();
+    String[] args = command.substring(command.indexOf(prefix) + prefix.length()).strip().split(" ");
+    assertThat(args).containsExactly("audit", "verify", workdir.resolve("audit.log").toString(), "--key-file",
+        workdir.resolve("audit.pub").toString());
+    MapCommandTest.Run r = MapCommandTest.run(args);
+    assertThat(r.exit()).as(r.err()).isEqualTo(0);
+    assertThat(r.out()).startsWith("INTACT").contains("anchored: ");
+    assertThat(Files.readString(workdir.resolve("audit.pub"))).startsWith("ed25519:");
+    // periodic checkpoints, not only the closing one
+    assertThat(Files.readString(workdir.resolve("audit.log"))).contains("\"closing\":\"false\"");
+  }
+
   @Test
   void promptsThatLeftTheJvm_holdTokens_neverThePersonalValues() throws Exception {
     String sent = promptsAsSent(offline.out());
