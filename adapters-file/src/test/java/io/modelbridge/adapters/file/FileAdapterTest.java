@@ -103,7 +103,7 @@ class FileAdapterTest {
       assertThat(report.rejected()).isEqualTo(6);
       assertThat(report.firstRejects()).extracting(RejectedLine::lineNumber).containsExactly(3L, 4L, 5L, 6L, 7L, 9L);
       assertThat(sink).isEqualTo(report.firstRejects());
-      assertThat(sink.get(0).reason()).contains("has 3 fields, the layout declares 5");
+      assertThat(sink.get(0).reason()).contains("expected 5 cells, found 3");
       assertThat(sink.get(1).field()).contains("amount");
       assertThat(sink.get(1).reason()).contains("not a decimal number");
       assertThat(sink.get(2).field()).contains("booked");

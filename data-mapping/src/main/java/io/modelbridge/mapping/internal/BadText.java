@@ -8,10 +8,10 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Finds text that no system downstream can store faithfully: a lone UTF-16 surrogate (half of a character,
- * which UTF-8 cannot encode: written out it would become {@code ?} or fail the whole file) or a NUL
- * character (which text columns of most databases refuse). Such a record is rejected as a whole, kept
- * exactly as received in the dead letters, instead of failing the batch later.
+ * Finds text that no system downstream can store faithfully: a lone UTF-16 surrogate, half of a character,
+ * which UTF-8 cannot encode (written out it would become {@code ?} or fail the whole file). Such a record
+ * is rejected as a whole, kept exactly as received in the dead letters, instead of failing the batch later.
+ * A NUL character is valid text and passes (JSON writes it as {@code \u0000}).
  */
 public final class BadText {
 
@@ -20,9 +20,8 @@ public final class BadText {
 
     /** The violation for the record with key {@code key}; names the position, never the text. */
     public Violation violation(String key) {
-      String what = character == 0 ? "a NUL character (U+0000)"
-          : "a lone UTF-16 surrogate (\\u" + String.format("%04X", (int) character) + ")";
-      return new Violation(key, path, "character", "", "holds " + what + " at character " + (index + 1)
+      return new Violation(key, path, "character", "", "holds a lone UTF-16 surrogate (\\u"
+          + String.format("%04X", (int) character) + ", half of a character) at character " + (index + 1)
           + ": the text is broken at the source; fix it there and replay the dead letter");
     }
   }
@@ -31,7 +30,7 @@ public final class BadText {
 
   private BadText() {}
 
-  /** The first bad character in a record's keys and text values, if any. */
+  /** The first lone surrogate in a record's keys and text values, if any. */
   public static Optional<Found> find(Object data) {
     return Optional.ofNullable(walk(data, "", 0));
   }
@@ -99,13 +98,10 @@ public final class BadText {
     return null;
   }
 
-  /** The first NUL or unpaired surrogate of {@code s}, or null. */
+  /** The first unpaired surrogate of {@code s}, or null. */
   static Found text(String s, String path) {
     for (int i = 0; i < s.length(); i++) {
       char c = s.charAt(i);
-      if (c == 0) {
-        return new Found(path.isEmpty() ? "$" : path, i, c);
-      }
       if (Character.isHighSurrogate(c)) {
         if (i + 1 < s.length() && Character.isLowSurrogate(s.charAt(i + 1))) {
           i++;
