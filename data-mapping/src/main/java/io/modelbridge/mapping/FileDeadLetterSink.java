@@ -10,11 +10,10 @@ import io.modelbridge.core.ModelBridgeException;
 import io.modelbridge.json.DataJson;
 import io.modelbridge.mapping.internal.AtomicFile;
 import io.modelbridge.mapping.internal.Json;
-import java.io.BufferedReader;
+import io.modelbridge.mapping.internal.RawRecords;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
@@ -296,15 +295,18 @@ public final class FileDeadLetterSink implements DeadLetterSink, AutoCloseable {
   }
 
   private static void forEach(Path file, Consumer<Rejection> consumer) {
-    try (BufferedReader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-      String line;
-      long number = 0;
-      while ((line = in.readLine()) != null) {
-        number++;
-        if (line.isBlank()) {
-          continue;
+    // each line decoded on its own: a damaged line costs that letter, never the ones after it
+    try (RawRecords in = new RawRecords(Files.newInputStream(file), false, ',', RecordFile.MAX_RECORD_BYTES)) {
+      RawRecords.Raw line;
+      while ((line = in.next()) != null) {
+        if (line.problem() != null) {
+          String key = "line " + line.line();
+          consumer.accept(new Rejection("(unreadable)", key, Optional.empty(), DataJson.nodes().binaryNode(line.bytes()),
+              List.of(new Violation(key, "$", "deadLetter:unreadable", "", "dead-letter " + line.problem().message()
+                  + "; inspect it by hand"))));
+        } else if (!line.text().isBlank()) {
+          consumer.accept(parse(line.text(), line.line()));
         }
-        consumer.accept(parse(line, number));
       }
     } catch (IOException e) {
       throw new ModelBridgeException("cannot read dead-letter file " + file + ": " + e.getMessage(), e, true);

@@ -156,4 +156,23 @@ class LosslessFilesTest {
     }
     assertThat(Files.readAllLines(out)).hasSize(1).allSatisfy(l -> assertThat(l).endsWith("}"));
   }
+
+  @Test
+  void deadLetterLineWithABadByte_costsThatLetterOnly(@TempDir Path dir) throws Exception {
+    Path dead = dir.resolve("dead.jsonl");
+    try (FileDeadLetterSink sink = FileDeadLetterSink.open(dead)) {
+      KEYED.mapStream(List.of(SourceRecord.of(Map.of("id", "1", "age", "x")),
+          SourceRecord.of(Map.of("id", "2", "age", "y"))).iterator(), e -> { }, sink);
+    }
+    List<String> lines = Files.readAllLines(dead);
+    java.io.ByteArrayOutputStream damaged = new java.io.ByteArrayOutputStream();
+    damaged.writeBytes((lines.get(0) + "\n").getBytes(StandardCharsets.US_ASCII));
+    damaged.writeBytes(new byte[] {'{', (byte) 0xFF, '}', '\n'});
+    damaged.writeBytes((lines.get(1) + "\n").getBytes(StandardCharsets.US_ASCII));
+    Files.write(dead, damaged.toByteArray());
+    List<Rejection> back = FileDeadLetterSink.read(dead);
+    assertThat(back).extracting(Rejection::sourceKey).containsExactly("1", "line 2", "2");
+    assertThat(back.get(1).violations().get(0).message()).contains("line 2").contains("UTF-8");
+    assertThat(back.get(1).data().binaryValue()).containsExactly('{', (byte) 0xFF, '}');
+  }
 }
