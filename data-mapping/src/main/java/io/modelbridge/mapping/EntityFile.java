@@ -31,7 +31,8 @@ import java.util.function.Consumer;
  * }
  * }</pre>
  *
- * <p>The new file is readable by its owner only (it holds business data). Not thread-safe.
+ * <p>A replaced file keeps its POSIX permissions; a file created anew is readable by its owner only (it
+ * holds business data). Not thread-safe.
  */
 public final class EntityFile implements Consumer<CanonicalEntity>, AutoCloseable {
 

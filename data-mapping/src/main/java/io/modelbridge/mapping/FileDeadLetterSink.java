@@ -124,8 +124,8 @@ public final class FileDeadLetterSink implements DeadLetterSink, AutoCloseable {
 
   /**
    * Starts a new dead-letter file that replaces {@code file} on {@link #commit()}; until then, and for
-   * ever if the sink is closed without a commit, {@code file} stays as it was. The new file is readable by
-   * its owner only (it holds source data).
+   * ever if the sink is closed without a commit, {@code file} stays as it was. A replaced file keeps its
+   * POSIX permissions; a file created anew is readable by its owner only (it holds source data).
    *
    * @throws ModelBridgeException if the folder cannot be written
    */

@@ -184,7 +184,7 @@ public final class RecordFile implements Iterator<SourceRecord>, AutoCloseable {
       lastLine = r.line();
       String origin = name + ":" + r.line();
       if (r.problem() != null) {
-        JsonNode data = r.bytes().length == 0 ? DataJson.nodes().textNode("") : DataJson.nodes().binaryNode(r.bytes());
+        JsonNode data = asReceived(r.bytes());
         return unreadable(origin, data, r.problem().rule(), r.problem().message());
       }
       if (csv) {
@@ -236,6 +236,16 @@ public final class RecordFile implements Iterator<SourceRecord>, AutoCloseable {
           + ", not an object; each line must be one JSON object");
     }
     return new Item(new SourceRecord(Json.toJava(node), Optional.empty(), Optional.of(origin)), null);
+  }
+
+  /** The raw record as text when it is valid UTF-8, else as its bytes: either way exactly as received. */
+  private static JsonNode asReceived(byte[] bytes) {
+    try {
+      return DataJson.nodes().textNode(java.nio.charset.StandardCharsets.UTF_8.newDecoder()
+          .decode(java.nio.ByteBuffer.wrap(bytes)).toString());
+    } catch (java.nio.charset.CharacterCodingException e) {
+      return DataJson.nodes().binaryNode(bytes);
+    }
   }
 
   private static Item unreadable(String origin, JsonNode data, String rule, String message) {

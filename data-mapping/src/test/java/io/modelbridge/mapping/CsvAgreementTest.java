@@ -46,6 +46,8 @@ class CsvAgreementTest {
         new Object[] {"unclosed quote", bytes("id,name,note\n1,\"open,b\n2,c,d\n")},
         new Object[] {"invalid UTF-8", concat(bytes("id,name,note\n1,a,b\n2,c,d\n"), badUtf8, bytes("4,e,f\n"))},
         new Object[] {"lone surrogate bytes", concat(bytes("id,name,note\n1,a,b\n2,c,d\n"), surrogate)},
+        new Object[] {"stray quote in an unquoted cell", bytes("id,name,note\n1,a\"b,c\n2,d,e\n")},
+        new Object[] {"text after a closing quote", bytes("id,name,note\n1,\"a\"b,c\n2,d,e\n")},
         new Object[] {"header only", bytes("id,name,note\n")});
   }
 

@@ -95,6 +95,7 @@ public final class AtomicFile {
     try {
       channel.force(false);
       channel.close();
+      keepPermissions();
       try {
         Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE);
       } catch (AtomicMoveNotSupportedException e) {
@@ -124,6 +125,17 @@ public final class AtomicFile {
       Files.deleteIfExists(temp);
     } catch (IOException e) {
       // a leftover hidden .tmp file holds no visible output; nothing more can be done here
+    }
+  }
+
+  /** A replaced file keeps its POSIX permissions; a new one stays owner-only, as the temp file was made. */
+  private void keepPermissions() {
+    try {
+      if (Files.exists(target)) {
+        Files.setPosixFilePermissions(temp, Files.getPosixFilePermissions(target));
+      }
+    } catch (IOException | UnsupportedOperationException e) {
+      // not a POSIX file system: the new file has the folder's default permissions
     }
   }
 

@@ -120,6 +120,23 @@ public final class RawRecords implements Closeable {
         bytes.writeBytes(l.terminator());
       }
     }
+    if (csv) {
+      byte[] all = bytes.toByteArray();
+      int stray = strayQuote(all);
+      if (stray >= 0) {
+        long line = firstLine.number();
+        int lineStart = 0;
+        for (int i = 0; i < stray; i++) {
+          if (all[i] == '\n') {
+            line++;
+            lineStart = i + 1;
+          }
+        }
+        return new Raw(firstLine.number(), null, new Problem(line, "input:csv", "line " + line + ": a quote"
+            + " inside an unquoted cell or after a closing quote (byte " + (stray - lineStart + 1) + " of the line);"
+            + " quote the whole cell and double the quotes inside it"), all);
+      }
+    }
     for (int i = 0; i < parts.size(); i++) {
       Line l = parts.get(i);
       String decoded = decode(l.bytes());
@@ -157,6 +174,44 @@ public final class RawRecords implements Closeable {
     }
     out.flip();
     return out.toString();
+  }
+
+  /**
+   * The index of the first quote that RFC 4180 does not allow (inside an unquoted cell, or text right after
+   * a closing quote), or -1. The flat-file adapter rejects the same rows.
+   */
+  private int strayQuote(byte[] bytes) {
+    boolean inside = false;
+    boolean fieldStart = true;
+    boolean afterClose = false;
+    for (int i = 0; i < bytes.length; i++) {
+      byte b = bytes[i];
+      if (inside) {
+        if (b == '"') {
+          if (i + 1 < bytes.length && bytes[i + 1] == '"') {
+            i++;
+          } else {
+            inside = false;
+            afterClose = true;
+          }
+        }
+      } else if (afterClose) {
+        if (b != delimiter) {
+          return i;
+        }
+        afterClose = false;
+        fieldStart = true;
+      } else if (b == '"') {
+        if (!fieldStart) {
+          return i;
+        }
+        inside = true;
+        fieldStart = false;
+      } else {
+        fieldStart = b == delimiter;
+      }
+    }
+    return -1;
   }
 
   /**
