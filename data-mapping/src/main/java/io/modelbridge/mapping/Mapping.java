@@ -3,9 +3,8 @@ package io.modelbridge.mapping;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import io.modelbridge.adapters.spi.AdapterRecord;
-import io.modelbridge.mapping.internal.Json;
+import io.modelbridge.json.DataJson;
 import io.modelbridge.mapping.internal.Plan;
 import io.modelbridge.mapping.internal.SpecReader;
 import java.io.IOException;
@@ -46,7 +45,7 @@ import java.util.function.Consumer;
  */
 public final class Mapping {
 
-  private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
+  private static final ObjectMapper YAML = DataJson.yaml();
 
   private final Plan plan;
 
@@ -76,7 +75,7 @@ public final class Mapping {
    * @throws MappingDefinitionException if the text is not JSON or not a valid mapping
    */
   public static Mapping fromJson(String json) {
-    return compile(read(Json.MAPPER, json, "(json text)"), Optional.empty());
+    return compile(read(DataJson.mapper(), json, "(json text)"), Optional.empty());
   }
 
   /**
@@ -102,7 +101,7 @@ public final class Mapping {
     } catch (IOException e) {
       throw new MappingDefinitionException("cannot read mapping file " + file + ": " + e.getMessage(), e);
     }
-    ObjectMapper mapper = file.toString().endsWith(".json") ? Json.MAPPER : YAML;
+    ObjectMapper mapper = file.toString().endsWith(".json") ? DataJson.mapper() : YAML;
     return compile(read(mapper, text, file.toString()), Optional.of(file));
   }
 
@@ -118,7 +117,7 @@ public final class Mapping {
         throw new MappingDefinitionException("mapping resource '" + resource + "' is not on the classpath");
       }
       String text = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
-      return compile(read(resource.endsWith(".json") ? Json.MAPPER : YAML, text, resource), Optional.empty());
+      return compile(read(resource.endsWith(".json") ? DataJson.mapper() : YAML, text, resource), Optional.empty());
     } catch (IOException e) {
       throw new MappingDefinitionException("cannot read mapping resource '" + resource + "': " + e.getMessage(), e);
     }

@@ -40,7 +40,7 @@ import java.util.Set;
  * cells, a quote never closed, a line that is not one JSON object, a record over the length limit) is an
  * <em>unreadable record</em>: {@link Mapping#mapStream(Iterator, java.util.function.Consumer, DeadLetterSink)}
  * and {@link Mapping#delivered(Iterator, DeadLetterSink)} reject it (rule {@code input:encoding},
- * {@code input:cells}, {@code input:quote}, {@code input:json} or {@code input:length}, with its line) and
+ * {@code input:cells}, {@code input:csv}, {@code input:quote}, {@code input:json} or {@code input:length}, with its line) and
  * go on, so the counts cover every record of the file. Iterated directly, {@link #next()} throws a
  * {@link ModelBridgeException} naming the file, line and reason for it, and the iteration can go on after it.
  *

@@ -75,7 +75,7 @@ public final class Plan {
   static Set<String> personalInSchema(String json) {
     Set<String> out = new LinkedHashSet<>();
     try {
-      collectPersonal(Json.MAPPER.readTree(json), "", out, 0);
+      collectPersonal(io.modelbridge.json.DataJson.mapper().readTree(json), "", out, 0);
     } catch (java.io.IOException e) {
       throw new MappingDefinitionException("the JSON Schema is not valid JSON: " + e.getMessage(), e);
     }
