@@ -3,9 +3,8 @@ package io.modelbridge.mapping;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import io.modelbridge.adapters.spi.AdapterRecord;
-import io.modelbridge.mapping.internal.Json;
+import io.modelbridge.json.DataJson;
 import io.modelbridge.mapping.internal.Plan;
 import io.modelbridge.mapping.internal.SpecReader;
 import java.io.IOException;
@@ -46,7 +45,7 @@ import java.util.function.Consumer;
  */
 public final class Mapping {
 
-  private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
+  private static final ObjectMapper YAML = DataJson.yaml();
 
   private final Plan plan;
 
@@ -76,7 +75,7 @@ public final class Mapping {
    * @throws MappingDefinitionException if the text is not JSON or not a valid mapping
    */
   public static Mapping fromJson(String json) {
-    return compile(read(Json.MAPPER, json, "(json text)"), Optional.empty());
+    return compile(read(DataJson.mapper(), json, "(json text)"), Optional.empty());
   }
 
   /**
@@ -102,7 +101,7 @@ public final class Mapping {
     } catch (IOException e) {
       throw new MappingDefinitionException("cannot read mapping file " + file + ": " + e.getMessage(), e);
     }
-    ObjectMapper mapper = file.toString().endsWith(".json") ? Json.MAPPER : YAML;
+    ObjectMapper mapper = file.toString().endsWith(".json") ? DataJson.mapper() : YAML;
     return compile(read(mapper, text, file.toString()), Optional.of(file));
   }
 
@@ -118,7 +117,7 @@ public final class Mapping {
         throw new MappingDefinitionException("mapping resource '" + resource + "' is not on the classpath");
       }
       String text = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
-      return compile(read(resource.endsWith(".json") ? Json.MAPPER : YAML, text, resource), Optional.empty());
+      return compile(read(resource.endsWith(".json") ? DataJson.mapper() : YAML, text, resource), Optional.empty());
     } catch (IOException e) {
       throw new MappingDefinitionException("cannot read mapping resource '" + resource + "': " + e.getMessage(), e);
     }
@@ -231,8 +230,13 @@ public final class Mapping {
    * Maps a stream of any length in constant memory: each delivered entity goes to {@code delivered}, each
    * rejection to {@code rejected} (for example a {@link FileDeadLetterSink}).
    *
-   * <p>If the iterator itself fails (the source system goes away), or a consumer or the sink throws, the
-   * exception propagates: records read so far have all been passed on, and the caller can resume.
+   * <p>A {@link RecordFile} is read record by record: a record the file cannot read (bad UTF-8, a CSV row
+   * with the wrong number of cells, a line that is not a JSON object) is rejected with its line and reason
+   * like any bad record, and the batch goes on.
+   *
+   * <p>If the iterator itself fails (the source system goes away, a disk error), or a consumer or the sink
+   * throws, the exception propagates: records read so far have all been passed on, and the caller can
+   * resume (or, writing to files, discard the partial output: see {@link EntityFile}).
    *
    * @return the counts; {@code in == delivered + rejected}
    */
@@ -242,8 +246,26 @@ public final class Mapping {
     Objects.requireNonNull(rejected, "rejected cannot be null");
     long ok = 0;
     long bad = 0;
-    while (records.hasNext()) {
-      MappingOutcome o = plan.map(records.next());
+    RecordFile file = records instanceof RecordFile ? (RecordFile) records : null;
+    while (true) {
+      SourceRecord next;
+      if (file != null) {
+        RecordFile.Item item = file.nextItem();
+        if (item == null) {
+          break;
+        }
+        if (item.unreadable() != null) {
+          rejected.accept(RecordFile.rejection(name(), item.unreadable()));
+          bad++;
+          continue;
+        }
+        next = item.record();
+      } else if (records.hasNext()) {
+        next = records.next();
+      } else {
+        break;
+      }
+      MappingOutcome o = plan.map(next);
       if (o instanceof MappingOutcome.Delivered) {
         delivered.accept(((MappingOutcome.Delivered) o).entity());
         ok++;
@@ -279,8 +301,8 @@ public final class Mapping {
 
   /**
    * A lazy view of {@code records} as canonical entities, for consumers that want entities only (such as a
-   * {@link io.modelbridge.mapping.reconcile.Reconciler}): each rejected record goes to {@code rejected} and
-   * is skipped, so nothing is lost silently. Single-use, like the iterator it wraps.
+   * {@link io.modelbridge.mapping.reconcile.Reconciler}): each rejected record (and each record a
+   * {@link RecordFile} cannot read) goes to {@code rejected} and is skipped, so nothing is lost silently. Single-use, like the iterator it wraps.
    */
   public Iterator<CanonicalEntity> delivered(Iterator<SourceRecord> records, DeadLetterSink rejected) {
     Objects.requireNonNull(records, "records cannot be null");
@@ -290,8 +312,24 @@ public final class Mapping {
 
       @Override
       public boolean hasNext() {
-        while (next == null && records.hasNext()) {
-          MappingOutcome o = plan.map(records.next());
+        while (next == null) {
+          SourceRecord record;
+          if (records instanceof RecordFile) {
+            RecordFile.Item item = ((RecordFile) records).nextItem();
+            if (item == null) {
+              break;
+            }
+            if (item.unreadable() != null) {
+              rejected.accept(RecordFile.rejection(name(), item.unreadable()));
+              continue;
+            }
+            record = item.record();
+          } else if (records.hasNext()) {
+            record = records.next();
+          } else {
+            break;
+          }
+          MappingOutcome o = plan.map(record);
           if (o instanceof MappingOutcome.Delivered) {
             next = ((MappingOutcome.Delivered) o).entity();
           } else {

@@ -75,7 +75,7 @@ public final class Plan {
   static Set<String> personalInSchema(String json) {
     Set<String> out = new LinkedHashSet<>();
     try {
-      collectPersonal(Json.MAPPER.readTree(json), "", out, 0);
+      collectPersonal(io.modelbridge.json.DataJson.mapper().readTree(json), "", out, 0);
     } catch (java.io.IOException e) {
       throw new MappingDefinitionException("the JSON Schema is not valid JSON: " + e.getMessage(), e);
     }
@@ -116,6 +116,11 @@ public final class Plan {
   /** Maps one record. Never throws for bad data. */
   public MappingOutcome map(SourceRecord record) {
     Object data = record.data();
+    Optional<BadText.Found> bad = BadText.find(data);
+    if (bad.isPresent()) {
+      String key = key(record);
+      return reject(record, key, List.of(bad.get().violation(key)));
+    }
     Problems problems = new Problems();
     Map<String, Object> out = new LinkedHashMap<>(capacity);
     for (CompiledField f : fields) {
@@ -142,7 +147,7 @@ public final class Plan {
 
   private MappingOutcome reject(SourceRecord record, String key, List<Violation> violations) {
     return new MappingOutcome.Rejected(
-        new Rejection(spec.name(), key, record.source(), Json.toNode(record.data()), violations));
+        new Rejection(spec.name(), key, record.source(), Json.toNode(record.data()), violations, record.origin()));
   }
 
   /** The record's key: from its source reference, else from the mapping's key fields. */
