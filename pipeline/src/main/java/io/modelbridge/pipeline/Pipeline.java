@@ -23,6 +23,7 @@ import io.modelbridge.core.ModelBridgeException;
 import io.modelbridge.core.gateway.ModelGateway;
 import io.modelbridge.core.hook.ModelAnswer;
 import io.modelbridge.core.hook.ToolOutcome;
+import io.modelbridge.core.offline.OfflineChatModel;
 import io.modelbridge.core.tools.GovernedTools;
 import io.modelbridge.json.DataJson;
 import io.modelbridge.mapping.BatchResult;
@@ -209,10 +210,9 @@ public final class Pipeline {
       String question = request.question();
       if (protector.isPresent()) {
         PiiProtector p = protector.get();
-        if (!personalFields.isEmpty()) {
-          dataJson = p.protectJson(dataJson, jsonPaths(data.keySet(), personalFields), ctx);
-        }
-        dataJson = p.protect(dataJson, ctx);
+        // protectJson replaces the fields marked personal and scans every other string value; scanning the
+        // JSON text again would escape the tokens it just issued (<\PERSONAL_1>) and break the JSON.
+        dataJson = p.protectJson(dataJson, jsonPaths(data.keySet(), personalFields), ctx);
         question = p.protect(question, ctx);
         live = p.protect(live, ctx);
       }
@@ -343,6 +343,8 @@ public final class Pipeline {
         md.put("attempt", String.valueOf(attempt));
         md.put("model", String.valueOf(response.modelName()));
         md.put("answerChars", String.valueOf(text.length()));
+        md.put("offline", String.valueOf(text.startsWith(OfflineChatModel.LABEL)
+            || OfflineChatModel.NAME.equals(response.modelName())));
         md.put("degraded", String.valueOf(degraded));
         trace.add(Stage.MODEL, (degraded ? "DEGRADED: every provider failed, the degraded responder answered"
             : model.getClass().getSimpleName() + " answered"), md);
