@@ -343,11 +343,11 @@ public final class Pipeline {
         md.put("attempt", String.valueOf(attempt));
         md.put("model", String.valueOf(response.modelName()));
         md.put("answerChars", String.valueOf(text.length()));
-        md.put("offline", String.valueOf(text.startsWith(OfflineChatModel.LABEL)
-            || OfflineChatModel.NAME.equals(response.modelName())));
+        boolean offline = text.startsWith(OfflineChatModel.LABEL) || OfflineChatModel.NAME.equals(response.modelName());
+        md.put("offline", String.valueOf(offline));
         md.put("degraded", String.valueOf(degraded));
-        trace.add(Stage.MODEL, (degraded ? "DEGRADED: every provider failed, the degraded responder answered"
-            : model.getClass().getSimpleName() + " answered"), md);
+        trace.add(Stage.MODEL, degraded ? "DEGRADED: every provider failed, the degraded responder answered"
+            : (offline ? "offline model" : model.getClass().getSimpleName()) + " answered", md);
         Optional<JsonNode> parsed = parseJson(text);
         if (parsed.isEmpty()) {
           reason = AnswerRefusedException.Reason.NOT_JSON;
@@ -437,7 +437,9 @@ public final class Pipeline {
     Map<String, String> details = new LinkedHashMap<>();
     details.put("tool", toolName);
     details.put("basedOnVersion", basedOn.version().orElse("(none)"));
-    details.put("degraded", String.valueOf(degraded));
+    if (degraded) {
+      details.put("degraded", "true");
+    }
     try {
       new WriteBackGuard(fetch.adapter(), a.getOperation()).check(basedOn);
     } catch (WriteConflictException e) {
