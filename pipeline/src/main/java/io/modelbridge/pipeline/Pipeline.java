@@ -65,6 +65,13 @@ import java.util.regex.Pattern;
  * refuse), restore personal data, run the pack's action through governed tools (approval, conflict check),
  * and audit every stage.
  *
+ * <p>The prompt never exceeds the model's context window ({@link Builder#contextWindow(int)}) less the
+ * answer's share: records go in, in the pack task's selection order, while they fit; the rest are counted
+ * and named in the trace; a prompt whose fixed parts do not fit is refused before the model is called. A
+ * degraded answer (every provider of a {@code ModelGateway} failed and its degraded responder answered)
+ * never drives the pack's action unless the task says {@code allowDegradedWrites: true}, and then only with
+ * a person's approval of a request marked degraded.
+ *
  * <p>Secure by default: pseudonymization and audit are on unless the builder turns them off by name
  * ({@link Builder#withoutPseudonymization()}, {@link Builder#withoutAudit()}). Immutable and thread-safe
  * (as thread-safe as the model, adapters and live context given to it).
