@@ -74,7 +74,7 @@ class DemoCommandTest {
         "Stage 5: Her question through the pipeline (domain pack retail 1.1.0)", "pseudonymized before sending:",
         "prompt as it left the JVM", "pipeline trace (one line per stage, audited):",
         "FETCH            16 records from shop/products.query", "LIVE_CONTEXT", "PSEUDONYMIZE",
-        "MODEL            offline model answered {attempt=1, model=offline", "degraded=true",
+        "MODEL            offline model answered {attempt=1, model=offline", "offline=true, degraded=false",
         "VALIDATE_ANSWER  answer valid on attempt 1", "valid: 3 product(s)",
         "the offline model's structured answer", "assistant says (personal data restored): [offline model]",
         "Stage 6: Recommendation for her",
