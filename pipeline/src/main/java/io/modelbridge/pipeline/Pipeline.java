@@ -1,10 +1,8 @@
 package io.modelbridge.pipeline;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.langchain4j.agent.tool.ToolExecutionRequest;
@@ -18,14 +16,18 @@ import dev.langchain4j.model.chat.request.ResponseFormat;
 import dev.langchain4j.model.chat.response.ChatResponse;
 import io.modelbridge.adapters.spi.AdapterException;
 import io.modelbridge.adapters.spi.AdapterRecord;
+import io.modelbridge.adapters.spi.EntitySchema;
+import io.modelbridge.adapters.spi.FieldPath;
 import io.modelbridge.adapters.spi.RecordStream;
 import io.modelbridge.core.CallContext;
 import io.modelbridge.core.ModelBridgeException;
 import io.modelbridge.core.hook.ToolOutcome;
 import io.modelbridge.core.offline.OfflineChatModel;
 import io.modelbridge.core.tools.GovernedTools;
+import io.modelbridge.json.DataJson;
 import io.modelbridge.mapping.BatchResult;
 import io.modelbridge.mapping.CanonicalEntity;
+import io.modelbridge.mapping.Mapping;
 import io.modelbridge.mapping.Rejection;
 import io.modelbridge.mapping.SourceRecord;
 import io.modelbridge.mapping.Violation;
@@ -42,6 +44,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -68,8 +71,7 @@ import java.util.regex.Pattern;
  */
 public final class Pipeline {
 
-  private static final ObjectMapper JSON = JsonMapper.builder()
-      .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS).build();
+  private static final ObjectMapper JSON = DataJson.mapper();
   private static final Pattern ARG = Pattern.compile("\\{\\{\\s*(answer|record)\\.([A-Za-z0-9_]+)\\s*}}");
   private static final long AUDIT_WAIT_SECONDS = 10;
   /** A token issued by PiiProtector: {@code <EMAIL_1>}, {@code <EMAIL>}, {@code <PHONE#hex>}, {@code <IBAN!b64>}. */
@@ -81,6 +83,7 @@ public final class Pipeline {
   private final Optional<AuditLog> audit;
   /** The response format of each task, converted once from the pack's schema (the pack never changes). */
   private final Map<String, ResponseFormat> responseFormats = new java.util.concurrent.ConcurrentHashMap<>();
+  private final Map<List<Object>, Mapping> personalMappings = new java.util.concurrent.ConcurrentHashMap<>();
   private final LiveContext liveContext;
   private final Optional<MaxAge> maxAge;
   private final Map<String, GovernedTools> tools;
@@ -127,7 +130,7 @@ public final class Pipeline {
 
       // 1-2. Fetch through the adapters and map to canonical entities; every record delivered or rejected.
       Map<String, List<CanonicalEntity>> data = new LinkedHashMap<>();
-      Set<String> personalFields = new HashSet<>();
+      Set<FieldPath> personalFields = new LinkedHashSet<>();
       List<CanonicalEntity> all = new ArrayList<>();
       for (Fetch f : request.fetches()) {
         List<AdapterRecord> records;
@@ -145,7 +148,9 @@ public final class Pipeline {
         for (AdapterRecord r : records) {
           sources.add(SourceRecord.of(r));
         }
-        BatchResult mapped = f.mapping().mapAll(sources);
+        // personal as the mapping, its schema's x-personal or the adapter's descriptor says: one notion
+        Mapping mapping = personalMapping(f);
+        BatchResult mapped = mapping.mapAll(sources);
         Map<String, String> details = new LinkedHashMap<>();
         details.put("alias", f.alias());
         details.put("in", String.valueOf(mapped.counts().in()));
@@ -161,7 +166,8 @@ public final class Pipeline {
             + mapped.counts().rejected() + " rejected (" + f.mapping().name() + ")", details);
         data.put(f.alias(), mapped.delivered());
         all.addAll(mapped.delivered());
-        personalFields.addAll(f.mapping().personalFields());
+        FieldPath ofAlias = FieldPath.of(f.alias()).anyElement();
+        mapping.personalFields().forEach(p -> personalFields.add(FieldPath.parse(p).under(ofAlias)));
       }
 
       // 3. Freshness: refuse to answer from data older than the maximum age.
@@ -188,7 +194,7 @@ public final class Pipeline {
         PiiProtector p = protector.get();
         Map<String, Integer> kinds = new TreeMap<>();
         if (!personalFields.isEmpty()) {
-          dataJson = p.protectJson(dataJson, jsonPaths(data.keySet(), personalFields), ctx);
+          dataJson = p.protectJson(dataJson, personalFields, ctx);
         }
         // Counted from the tokens in the output (fields marked personal and what the scanner found), so the
         // text is scanned once.
@@ -438,15 +444,18 @@ public final class Pipeline {
     return JSON.writeValueAsString(root);
   }
 
-  private static Set<String> jsonPaths(Set<String> aliases, Set<String> personalFields) {
-    Set<String> out = new HashSet<>();
-    for (String a : aliases) {
-      for (String f : personalFields) {
-        out.add(a + "[*]." + f);
-      }
+  /**
+   * The fetch's mapping with the fields its adapter declares personal marked personal too (compiled once
+   * per mapping and entity), so the prompt and every violation protect them.
+   */
+  private Mapping personalMapping(Fetch f) {
+    Optional<EntitySchema> entity = f.adapter().descriptor().operation(f.operation().operation())
+        .flatMap(op -> f.adapter().descriptor().entity(op.entity()));
+    if (entity.isEmpty() || entity.get().personalFields().isEmpty()) {
+      return f.mapping();
     }
-    out.addAll(personalFields);
-    return out;
+    return personalMappings.computeIfAbsent(List.of(f.mapping(), entity.get()),
+        k -> f.mapping().withSourcePersonalFields(entity.get()));
   }
 
   private static void countTokens(String text, Map<String, Integer> kinds) {

@@ -1,6 +1,11 @@
 package io.modelbridge.core.tools;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.modelbridge.adapters.spi.Masking;
 import io.modelbridge.core.CallContext;
+import io.modelbridge.json.DataJson;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -15,6 +20,10 @@ import java.util.Optional;
  * @param arguments the validated arguments, typed as the operation's input schema says; unmodifiable
  * @param expectedVersion the version the model based an update or delete on, if it gave one
  * @param preview the adapter's dry-run result rendered as JSON: what the call would write
+ *
+ * <p>The accessors give the values as they are, for the approver's screen. {@link #toString()}, which
+ * ends up in logs, masks every argument value and every value of the preview
+ * ({@link Masking#mask}: {@code ****@*******.com}), since any of them may be personal data.
  */
 public record ApprovalRequest(
     CallContext context,
@@ -31,5 +40,46 @@ public record ApprovalRequest(
         new LinkedHashMap<>(Objects.requireNonNull(arguments, "arguments cannot be null")));
     Objects.requireNonNull(expectedVersion, "expectedVersion cannot be null (use Optional.empty())");
     Objects.requireNonNull(preview, "preview cannot be null");
+  }
+
+  /** The tool, who asks, and the arguments and preview with every value masked. */
+  @Override
+  public String toString() {
+    StringBuilder args = new StringBuilder("{");
+    arguments.forEach((k, v) -> {
+      if (args.length() > 1) {
+        args.append(", ");
+      }
+      args.append(k).append('=').append(v == null ? "null" : Masking.mask(String.valueOf(v)));
+    });
+    args.append('}');
+    return "ApprovalRequest[tool=" + tool.toolName() + ", tenant=" + context.tenant() + ", principal="
+        + context.principal() + ", arguments=" + args + ", expectedVersion="
+        + expectedVersion.map(Masking::mask).orElse("none") + ", preview=" + maskedPreview() + "]";
+  }
+
+  private String maskedPreview() {
+    try {
+      return DataJson.write(masked(DataJson.tree(preview)));
+    } catch (com.fasterxml.jackson.core.JsonProcessingException | RuntimeException e) {
+      return Masking.mask(preview);
+    }
+  }
+
+  private static JsonNode masked(JsonNode node) {
+    if (node.isObject()) {
+      ObjectNode out = DataJson.nodes().objectNode();
+      node.fields().forEachRemaining(e -> out.set(e.getKey(), masked(e.getValue())));
+      return out;
+    }
+    if (node.isArray()) {
+      ArrayNode out = DataJson.nodes().arrayNode();
+      node.forEach(c -> out.add(masked(c)));
+      return out;
+    }
+    if (node.isNull() || node.isBoolean()) {
+      return node;
+    }
+    return DataJson.nodes().textNode(Masking.mask(node.asText()));
   }
 }
