@@ -50,6 +50,10 @@ class PseudonymizationProperties {
   void restore_acrossMessagesOfOneConversation(@ForAll("texts") String first, @ForAll("texts") String second) {
     CallContext ctx = CallContext.of("t", "p", "prop");
     String a = PII.protect(first, ctx);
+    // a token issued for the first text and typed again by hand in the second is restored to its value
+    // (documented); every other text comes back exactly
+    net.jqwik.api.Assume.that(java.util.regex.Pattern.compile("<[A-Z][A-Z0-9_]*_[0-9]+>").matcher(a).results()
+        .noneMatch(m -> second.contains(m.group())));
     String b = PII.protect(second, ctx);
     assertThat(PII.restore(a, ctx)).isEqualTo(first);
     assertThat(PII.restore(b, ctx)).isEqualTo(second);
