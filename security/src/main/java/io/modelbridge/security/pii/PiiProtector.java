@@ -145,9 +145,19 @@ public final class PiiProtector {
         }
       }
     }
-    for (Finding f : scanner.scan(text)) {
+    // the scanner sees each replacement as a word, as it saw the value it replaced: what is glued to a
+    // token is not a finding now if it was not one then, so a second pass finds nothing new
+    String scanned = text;
+    if (!taken.isEmpty()) {
+      char[] chars = text.toCharArray();
+      for (int i = taken.nextSetBit(0); i >= 0; i = taken.nextSetBit(i + 1)) {
+        chars[i] = 'x';
+      }
+      scanned = new String(chars);
+    }
+    for (Finding f : scanner.scan(scanned)) {
       if (taken.get(f.start(), f.end()).isEmpty()) {
-        edits.add(new Edit(f.start(), f.end(), replacement(f.type(), f.text(), ctx)));
+        edits.add(new Edit(f.start(), f.end(), replacement(f.type(), text.substring(f.start(), f.end()), ctx)));
         taken.set(f.start(), f.end());
       }
     }

@@ -40,6 +40,27 @@ class PseudonymizationProperties {
     assertThat(PII.restore(safe, ctx)).isEqualTo(text);
   }
 
+  /** Issue 11: a token is never protected again and never escaped, however many hooks a text passes. */
+  @Property(tries = 400)
+  void protect_isIdempotent(@ForAll("texts") String text) {
+    CallContext ctx = CallContext.of("t", "p", "prop");
+    String once = PII.protect(text, ctx);
+    assertThat(PII.protect(once, ctx)).isEqualTo(once);
+    assertThat(PII.restore(PII.protect(once, ctx), ctx)).isEqualTo(text);
+  }
+
+  @Property(tries = 200)
+  void protectJson_isIdempotent_andRestoresInOneStep(@ForAll("texts") String a, @ForAll("texts") String b) {
+    CallContext ctx = CallContext.of("t", "p", "prop");
+    String json = io.modelbridge.json.DataJson.write(Map.of("rows", List.of(Map.of("name", a, "note", b))));
+    List<io.modelbridge.adapters.spi.FieldPath> personal =
+        List.of(io.modelbridge.adapters.spi.FieldPath.parse("rows[*].name"));
+    String once = PII.protectJson(json, personal, ctx);
+    assertThat(PII.protectJson(once, personal, ctx)).isEqualTo(once);
+    assertThat(PII.restoreJson(once, ctx)).isEqualTo(PII.restoreJson(PII.protectJson(once, personal, ctx), ctx))
+        .isEqualTo(json);
+  }
+
   @Property(tries = 200)
   void protectThenRestore_isIdentityOnArbitraryUnicode(@ForAll @StringLength(max = 200) String text) {
     CallContext ctx = CallContext.of("t", "p", "prop");
