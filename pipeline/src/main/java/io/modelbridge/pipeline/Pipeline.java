@@ -193,12 +193,9 @@ public final class Pipeline {
       if (protector.isPresent()) {
         PiiProtector p = protector.get();
         Map<String, Integer> kinds = new TreeMap<>();
-        if (!personalFields.isEmpty()) {
-          dataJson = p.protectJson(dataJson, personalFields, ctx);
-        }
-        // Counted from the tokens in the output (fields marked personal and what the scanner found), so the
-        // text is scanned once.
-        dataJson = p.protect(dataJson, ctx);
+        // Each string of the records is protected as a value (never the JSON text around it), the whole value
+        // of each personal field as one token. Counted from the tokens in the output, so it is scanned once.
+        dataJson = p.protectJson(dataJson, personalFields, ctx);
         question = p.protect(question, ctx);
         live = p.protect(live, ctx);
         countTokens(dataJson, kinds);

@@ -116,17 +116,36 @@ public final class PiiProtector {
   /** A replacement found in the text or to be written: [start, end) and its text. */
   private record Edit(int start, int end, String replacement) {}
 
+  /** A replacement this conversation wrote, as the scanner sees it: [scanStart, scanEnd) for [start, end). */
+  private record Issued(int scanStart, int scanEnd, int start, int end) {}
+
   private String protectIn(String text, Vault vault, CallContext ctx) {
     int n = text.length();
     BitSet taken = new BitSet(n);
-    // replacements already in the text stay as they are, and nothing inside them is scanned again
+    // Replacements this conversation wrote stay as they are. The scanner sees each token as the value it
+    // stands for (and other replacements as a word), so it sees the text as the first pass saw it and finds
+    // nothing new: protection is idempotent. Look-alikes from outside are scanned like any text (a card
+    // number may hide in "<X!4111...>").
+    List<Issued> issued = new ArrayList<>();
+    StringBuilder scan = null;
+    int copied = 0;
     for (int i = text.indexOf('<'); i >= 0 && i < n; i = text.indexOf('<', i + 1)) {
       int r = TokenCodec.replacementAt(text, i);
-      if (r > 0) {
+      if (r > 0 && vault.issued(text.substring(i, i + r))) {
+        if (scan == null) {
+          scan = new StringBuilder(n + 32);
+        }
+        scan.append(text, copied, i);
+        String value = TokenCodec.tokenAt(text, i) == r ? vault.valueOf(text.substring(i, i + r)) : null;
+        String seen = value != null ? value : "x".repeat(r);
+        issued.add(new Issued(scan.length(), scan.length() + seen.length(), i, i + r));
+        scan.append(seen);
+        copied = i + r;
         taken.set(i, i + r);
         i += r - 1;
       }
     }
+    String scanned = scan == null ? text : scan.append(text, copied, n).toString();
     List<Edit> edits = new ArrayList<>();
     // values this conversation pseudonymized as personal fields, wherever they recur (longest first)
     if (!vault.personalValues().isEmpty()) {
@@ -145,20 +164,22 @@ public final class PiiProtector {
         }
       }
     }
-    // the scanner sees each replacement as a word, as it saw the value it replaced: what is glued to a
-    // token is not a finding now if it was not one then, so a second pass finds nothing new
-    String scanned = text;
-    if (!taken.isEmpty()) {
-      char[] chars = text.toCharArray();
-      for (int i = taken.nextSetBit(0); i >= 0; i = taken.nextSetBit(i + 1)) {
-        chars[i] = 'x';
-      }
-      scanned = new String(chars);
-    }
+    findings:
     for (Finding f : scanner.scan(scanned)) {
-      if (taken.get(f.start(), f.end()).isEmpty()) {
-        edits.add(new Edit(f.start(), f.end(), replacement(f.type(), text.substring(f.start(), f.end()), ctx)));
-        taken.set(f.start(), f.end());
+      int shift = 0;
+      for (Issued r : issued) {
+        if (f.start() < r.scanEnd() && f.end() > r.scanStart()) {
+          continue findings; // inside or across a replacement already written
+        }
+        if (r.scanEnd() <= f.start()) {
+          shift += (r.end() - r.start()) - (r.scanEnd() - r.scanStart());
+        }
+      }
+      int start = f.start() + shift;
+      int end = f.end() + shift;
+      if (taken.get(start, end).isEmpty()) {
+        edits.add(new Edit(start, end, replacement(f.type(), text.substring(start, end), ctx)));
+        taken.set(start, end);
       }
     }
     if (edits.isEmpty()) {
@@ -328,8 +349,8 @@ public final class PiiProtector {
     }
     if (path.depth() > 0 && FieldPath.anyCovers(personal, path)) {
       String text = node.isTextual() ? node.textValue() : node.asText();
-      if (node.isTextual() && !text.isEmpty() && TokenCodec.replacementAt(text, 0) == text.length()) {
-        return node; // already a replacement: protected once
+      if (node.isTextual() && vault.issued(text)) {
+        return node; // already a replacement this conversation wrote: protected once
       }
       // tokens inside are restored first, so the value has one token and restores in one step
       return TextNode.valueOf(replacement(PiiType.PERSONAL, TokenCodec.restore(text, vault::valueOf), ctx));
@@ -368,13 +389,13 @@ public final class PiiProtector {
       case MASK:
         return Masking.mask(value);
       case REDACT:
-        return "<" + type.name() + ">";
+        return vault(ctx).issue("<" + type.name() + ">");
       case HASH:
-        return "<" + type.name() + "#" + hmac(type, value) + ">";
+        return vault(ctx).issue("<" + type.name() + "#" + hmac(type, value) + ">");
       case ENCRYPT:
         try {
-          return "<" + type.name() + "!" + policy.encryptor().orElseThrow().encryptToString(value,
-              AssociatedData.of(ctx.tenant(), "pii:" + type.name())) + ">";
+          return vault(ctx).issue("<" + type.name() + "!" + policy.encryptor().orElseThrow().encryptToString(value,
+              AssociatedData.of(ctx.tenant(), "pii:" + type.name())) + ">");
         } catch (RuntimeException e) {
           throw new PiiException("could not encrypt a " + type + " value for tenant '" + ctx.tenant() + "': "
               + e.getClass().getSimpleName(), e);

@@ -19,6 +19,8 @@ public final class Vault {
   private final ConcurrentHashMap<String, AtomicInteger> counters = new ConcurrentHashMap<>();
   /** Values pseudonymized as {@link PiiType#PERSONAL} (found by field, not by a scanner). */
   private final Set<String> personalValues = ConcurrentHashMap.newKeySet();
+  /** Every replacement this conversation wrote (tokens, hashes, ciphertexts, redactions). */
+  private final Set<String> issued = ConcurrentHashMap.newKeySet();
 
   /** The token of {@code value} as {@code type}, allocating {@code <TYPE_n>} on first sight. */
   public String tokenFor(PiiType type, String value) {
@@ -27,6 +29,7 @@ public final class Vault {
       while (true) {
         String candidate = "<" + type.name() + "_" + counter.incrementAndGet() + ">";
         if (valueByToken.putIfAbsent(candidate, value) == null) {
+          issued.add(candidate);
           return candidate;
         }
       }
@@ -35,6 +38,20 @@ public final class Vault {
       personalValues.add(value);
     }
     return token;
+  }
+
+  /** Records a replacement written for this conversation by another operator (hash, ciphertext, redaction). */
+  public String issue(String replacement) {
+    issued.add(replacement);
+    return replacement;
+  }
+
+  /**
+   * Whether this conversation wrote {@code replacement}: such text is never protected again. Token-like text
+   * from outside is not issued, so it is scanned like any text.
+   */
+  public boolean issued(String replacement) {
+    return issued.contains(replacement);
   }
 
   /** Whether this vault knows {@code token} (issued or reserved). */
