@@ -85,6 +85,38 @@ public final class Masking {
     return sb.toString();
   }
 
+  /**
+   * A map for {@code toString()}: its keys (field names) as they are, every value {@link #mask masked},
+   * nested maps and lists masked the same way.
+   */
+  public static String maskedValues(java.util.Map<?, ?> values) {
+    StringBuilder sb = new StringBuilder("{");
+    values.forEach((k, v) -> {
+      if (sb.length() > 1) {
+        sb.append(", ");
+      }
+      sb.append(k).append('=').append(maskedValue(v));
+    });
+    return sb.append('}').toString();
+  }
+
+  private static String maskedValue(Object v) {
+    if (v == null) {
+      return "null";
+    }
+    if (v instanceof java.util.Map<?, ?> m) {
+      return maskedValues(m);
+    }
+    if (v instanceof java.util.Collection<?> c) {
+      StringBuilder sb = new StringBuilder("[");
+      for (Object e : c) {
+        sb.append(sb.length() > 1 ? ", " : "").append(maskedValue(e));
+      }
+      return sb.append(']').toString();
+    }
+    return mask(v instanceof BigDecimal d ? d.toPlainString() : String.valueOf(v));
+  }
+
   private static boolean hasControl(String s) {
     for (int i = 0; i < s.length(); i++) {
       if (Character.isISOControl(s.charAt(i))) {
