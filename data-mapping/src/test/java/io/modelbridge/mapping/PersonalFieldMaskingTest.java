@@ -64,6 +64,21 @@ class PersonalFieldMaskingTest {
   }
 
   @Test
+  void emailAsTheAdaptersKey_isMaskedInTheRejection() {
+    Mapping m = Mapping.builder("crm", "customer").key("email").schema(CUSTOMER_SCHEMA)
+        .field("email", f -> f.from("mail"))
+        .field("customerId", f -> f.from("id"))
+        .field("name", f -> f.from("name").required())
+        .build();
+    io.modelbridge.adapters.spi.SourceRef ref = new io.modelbridge.adapters.spi.SourceRef("crm", "customers",
+        Map.of("mail", "jane.doe@example.com"), Optional.of("v1"), java.time.Instant.EPOCH);
+    Rejection r = ((MappingOutcome.Rejected) m.map(new io.modelbridge.adapters.spi.AdapterRecord(ref,
+        Map.of("mail", "jane.doe@example.com", "id", "C1")))).rejection();
+    assertThat(r.sourceKey()).doesNotContain("jane");
+    assertThat(r.toString()).doesNotContain("jane").contains("crm/customers");
+  }
+
+  @Test
   void adapterPersonalColumn_upperCaseOnH2_marksTheMappedFieldPersonal() {
     // H2 reports column names in upper case; a mapping names them as its author wrote them
     EntitySchema orders = new EntitySchema("ORDERS", List.of(
