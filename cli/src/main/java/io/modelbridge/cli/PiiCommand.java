@@ -3,6 +3,7 @@ package io.modelbridge.cli;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.modelbridge.adapters.spi.FieldPath;
 import io.modelbridge.core.CallContext;
 import io.modelbridge.json.DataJson;
 import io.modelbridge.security.pii.Finding;
@@ -24,7 +25,6 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Set;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -84,13 +84,22 @@ public final class PiiCommand implements Runnable {
       @Option(names = "--mode", defaultValue = "findings",
           description = "findings (one JSON line per finding) or pseudonymize (the input with tokens).")
       Mode mode,
-      @Option(names = "--personal-field", description = "With --jsonl: a field name or dotted path whose whole "
-          + "value is personal (repeatable).") List<String> personalFields) throws IOException {
+      @Option(names = "--personal-field", description = "With --jsonl: a field path (name, address.street, "
+          + "lines[*].note) whose whole value is personal (repeatable).") List<String> personalFields)
+      throws IOException {
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
     PiiProtector pii = PiiProtector.defaults();
     CallContext ctx = CallContext.of("cli", "cli", "pii-scan");
-    Set<String> personal = personalFields == null ? Set.of() : Set.copyOf(personalFields);
+    List<FieldPath> personal = new java.util.ArrayList<>();
+    for (String f : personalFields == null ? List.<String>of() : personalFields) {
+      try {
+        personal.add(FieldPath.parse(f));
+      } catch (IllegalArgumentException e) {
+        err.println("--personal-field: " + e.getMessage());
+        return 2;
+      }
+    }
     var reader = new BufferedReader(new InputStreamReader(input, StandardCharsets.UTF_8));
     if (!jsonl) {
       StringBuilder all = new StringBuilder();
@@ -132,7 +141,7 @@ public final class PiiCommand implements Runnable {
       if (mode == Mode.pseudonymize) {
         out.println(pii.protectJson(line, personal, ctx));
       } else {
-        walk(node, "", lineNo, pii, personal, out);
+        walk(node, FieldPath.root(), lineNo, pii, personal, out);
       }
     }
     out.flush();
@@ -175,16 +184,17 @@ public final class PiiCommand implements Runnable {
     return 0;
   }
 
-  private void walk(JsonNode node, String path, int lineNo, PiiProtector pii, Set<String> personal, PrintWriter out)
+  private void walk(JsonNode node, FieldPath path, int lineNo, PiiProtector pii, List<FieldPath> personal,
+      PrintWriter out)
       throws IOException {
     if (node.isObject()) {
       Iterator<Map.Entry<String, JsonNode>> it = node.fields();
       while (it.hasNext()) {
         var e = it.next();
-        String child = path.isEmpty() ? e.getKey() : path + "." + e.getKey();
-        if ((personal.contains(e.getKey()) || personal.contains(child)) && !e.getValue().isNull()) {
+        FieldPath child = path.child(e.getKey());
+        if (FieldPath.anyCovers(personal, child) && !e.getValue().isNull()) {
           String v = e.getValue().isValueNode() ? e.getValue().asText() : e.getValue().toString();
-          ObjectNode o = JSON.createObjectNode().put("line", lineNo).put("path", child).put("type", "PERSONAL")
+          ObjectNode o = JSON.createObjectNode().put("line", lineNo).put("path", child.toString()).put("type", "PERSONAL")
               .put("start", 0).put("end", v.length()).put("text", v);
           out.println(JSON.writeValueAsString(o));
         } else {
@@ -193,11 +203,11 @@ public final class PiiCommand implements Runnable {
       }
     } else if (node.isArray()) {
       for (int i = 0; i < node.size(); i++) {
-        walk(node.get(i), path + "[" + i + "]", lineNo, pii, personal, out);
+        walk(node.get(i), path.depth() == 0 ? path : path.element(i), lineNo, pii, personal, out);
       }
     } else if (node.isTextual()) {
       for (Finding f : pii.scanner().scan(node.textValue())) {
-        ObjectNode o = JSON.createObjectNode().put("line", lineNo).put("path", path);
+        ObjectNode o = JSON.createObjectNode().put("line", lineNo).put("path", path.toString());
         o.setAll(finding(f));
         out.println(JSON.writeValueAsString(o));
       }

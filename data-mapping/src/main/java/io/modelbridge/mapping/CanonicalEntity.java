@@ -63,4 +63,11 @@ public record CanonicalEntity(String entity, String key, Map<String, Object> fie
   public Optional<Instant> fetchedAt() {
     return source.map(SourceRef::fetchedAt);
   }
+
+  /** Entity, key and field names, every value masked: an entity may hold personal data. */
+  @Override
+  public String toString() {
+    return "CanonicalEntity[entity=" + entity + ", key=" + io.modelbridge.adapters.spi.Masking.mask(key)
+        + ", fields=" + io.modelbridge.adapters.spi.Masking.maskedValues(fields) + "]";
+  }
 }

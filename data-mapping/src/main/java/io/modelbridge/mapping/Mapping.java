@@ -170,17 +170,38 @@ public final class Mapping {
    */
   public Mapping withSourcePersonalFields(io.modelbridge.adapters.spi.EntitySchema sourceEntity) {
     Objects.requireNonNull(sourceEntity, "sourceEntity cannot be null");
-    java.util.Set<String> personal = sourceEntity.personalFields();
+    List<io.modelbridge.adapters.spi.FieldPath> personal = sourceEntity.personalPaths();
     List<FieldSpec> fields = new ArrayList<>();
     for (FieldSpec f : spec().fields()) {
-      boolean fromPersonal = f.source().map(src -> personal.contains(src.split("[.\\[]", 2)[0])).orElse(false);
+      // the descriptor names fields as the system reports them (upper case on H2): compared ignoring case
+      boolean fromPersonal = f.source().map(src -> personalSource(personal, src)).orElse(false);
       fields.add(fromPersonal && !f.personal() ? f.toBuilder().personal().build() : f);
     }
     MappingSpec s = spec();
     return compile(new MappingSpec(s.name(), s.entity(), s.key(), fields, s.rules(), s.schema()));
   }
 
-  /** The canonical field paths marked personal (by the mapping or by its schema's {@code x-personal}). */
+  private static boolean personalSource(List<io.modelbridge.adapters.spi.FieldPath> personal, String source) {
+    io.modelbridge.adapters.spi.FieldPath src;
+    try {
+      src = io.modelbridge.adapters.spi.FieldPath.parse(source);
+    } catch (IllegalArgumentException e) {
+      return false;
+    }
+    for (io.modelbridge.adapters.spi.FieldPath p : personal) {
+      if (p.covers(src) || p.toString().equalsIgnoreCase(src.toString())
+          || (src.depth() > 0 && src.segment(0) instanceof String head && p.toString().equalsIgnoreCase(head))) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /**
+   * The canonical field paths marked personal (by the mapping, by its schema's {@code x-personal}, or by
+   * the adapter's descriptor through {@link #withSourcePersonalFields}), in the syntax of
+   * {@link io.modelbridge.adapters.spi.FieldPath}.
+   */
   public java.util.Set<String> personalFields() {
     return plan.personal();
   }

@@ -44,7 +44,9 @@ public record Rejection(String mapping, String sourceKey, Optional<SourceRef> so
   @Override
   public String toString() {
     return "Rejection[mapping=" + mapping + ", sourceKey=" + sourceKey
-        + source.map(s -> ", source=" + s.locator() + s.version().map(v -> "@" + v).orElse("")).orElse("")
+        // system and entity only: the locator repeats the key, which the mapping masks when it is personal
+        + source.map(s -> ", source=" + s.systemId() + "/" + s.entity() + s.version().map(v -> "@" + v).orElse(""))
+            .orElse("")
         + origin.map(o -> ", origin=" + o).orElse("") + ", violations=" + violations + "]";
   }
 }

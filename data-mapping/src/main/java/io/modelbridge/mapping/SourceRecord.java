@@ -67,4 +67,11 @@ public record SourceRecord(Object data, Optional<SourceRef> source, Optional<Str
     Objects.requireNonNull(pojo, "pojo cannot be null");
     return new SourceRecord(POJO_MAPPER.valueToTree(pojo), Optional.empty());
   }
+
+  /** Provenance only, never the data, which may hold personal data. */
+  @Override
+  public String toString() {
+    return "SourceRecord[" + source.map(s -> "source=" + s.systemId() + "/" + s.entity()).orElse("no source")
+        + origin.map(o -> ", origin=" + o).orElse("") + "]";
+  }
 }

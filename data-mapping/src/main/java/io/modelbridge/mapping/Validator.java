@@ -8,7 +8,7 @@ import com.networknt.schema.ValidationMessage;
 import io.modelbridge.mapping.internal.Expr;
 import io.modelbridge.mapping.internal.ExprParser;
 import io.modelbridge.mapping.internal.Json;
-import io.modelbridge.mapping.internal.Masking;
+import io.modelbridge.adapters.spi.Masking;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -34,11 +34,12 @@ public final class Validator {
 
   private final Optional<JsonSchema> schema;
   private final List<CompiledRule> rules;
-  private final Set<String> personal;
+  private final io.modelbridge.mapping.internal.PersonalPaths personal;
 
   private record CompiledRule(Rule rule, Optional<Expr> when, Expr check, String path) {}
 
-  private Validator(Optional<JsonSchema> schema, List<CompiledRule> rules, Set<String> personal) {
+  private Validator(Optional<JsonSchema> schema, List<CompiledRule> rules,
+      io.modelbridge.mapping.internal.PersonalPaths personal) {
     this.schema = schema;
     this.rules = rules;
     this.personal = personal;
@@ -49,7 +50,8 @@ public final class Validator {
    *
    * @param schemaJson the JSON Schema document, if any
    * @param rules the business rules
-   * @param personalFields canonical field paths holding personal data (values masked in violations)
+   * @param personalFields canonical field paths holding personal data, in the syntax of
+   *     {@link io.modelbridge.adapters.spi.FieldPath} (values at or below them masked in violations)
    * @throws MappingDefinitionException if the schema is not valid JSON or a rule does not parse
    */
   public static Validator of(Optional<String> schemaJson, List<Rule> rules, Set<String> personalFields) {
@@ -68,7 +70,13 @@ public final class Validator {
         throw new MappingDefinitionException("rule '" + r.name() + "' is invalid: " + e.getMessage(), e);
       }
     }
-    return new Validator(compiled, List.copyOf(out), Set.copyOf(personalFields));
+    io.modelbridge.mapping.internal.PersonalPaths personal;
+    try {
+      personal = io.modelbridge.mapping.internal.PersonalPaths.of(personalFields);
+    } catch (IllegalArgumentException e) {
+      throw new MappingDefinitionException("a personal field path is invalid: " + e.getMessage(), e);
+    }
+    return new Validator(compiled, List.copyOf(out), personal);
   }
 
   /** A validator with rules only. */
@@ -129,7 +137,7 @@ public final class Validator {
       }
       for (ValidationMessage m : messages) {
         String path = toFieldPath(m.getInstanceLocation().toString());
-        boolean masked = Masking.isPersonal(path, personal);
+        boolean masked = personal.covers(path);
         JsonNode bad = m.getInstanceNode();
         String shown = bad == null || bad.isContainerNode() ? "" : Masking.show(FieldPath.plainText(bad), masked);
         String msg = masked ? "does not satisfy the schema's '" + m.getType() + "' constraint" : m.getMessage();
@@ -174,7 +182,7 @@ public final class Validator {
       } catch (RuntimeException e) {
         v = null;
       }
-      sb.append(ref).append('=').append(v == null ? "absent" : Masking.show(v, Masking.isPersonal(ref, personal)));
+      sb.append(ref).append('=').append(v == null ? "absent" : Masking.show(v, personal.covers(ref)));
     }
     return sb.toString();
   }

@@ -17,6 +17,8 @@ import dev.langchain4j.model.chat.request.ResponseFormat;
 import dev.langchain4j.model.chat.response.ChatResponse;
 import io.modelbridge.adapters.spi.AdapterException;
 import io.modelbridge.adapters.spi.AdapterRecord;
+import io.modelbridge.adapters.spi.EntitySchema;
+import io.modelbridge.adapters.spi.FieldPath;
 import io.modelbridge.adapters.spi.RecordStream;
 import io.modelbridge.core.CallContext;
 import io.modelbridge.core.ModelBridgeException;
@@ -28,6 +30,7 @@ import io.modelbridge.core.tools.GovernedTools;
 import io.modelbridge.json.DataJson;
 import io.modelbridge.mapping.BatchResult;
 import io.modelbridge.mapping.CanonicalEntity;
+import io.modelbridge.mapping.Mapping;
 import io.modelbridge.mapping.Rejection;
 import io.modelbridge.mapping.SourceRecord;
 import io.modelbridge.mapping.Violation;
@@ -45,6 +48,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -100,6 +104,7 @@ public final class Pipeline {
   private final Optional<AuditLog> audit;
   /** The response format of each task, converted once from the pack's schema (the pack never changes). */
   private final Map<String, ResponseFormat> responseFormats = new java.util.concurrent.ConcurrentHashMap<>();
+  private final Map<List<Object>, Mapping> personalMappings = new java.util.concurrent.ConcurrentHashMap<>();
   private final LiveContext liveContext;
   private final Optional<MaxAge> maxAge;
   private final Map<String, GovernedTools> tools;
@@ -153,7 +158,7 @@ public final class Pipeline {
       // 1-2. Fetch through the adapters and map to canonical entities; every record delivered or rejected.
       Map<String, List<CanonicalEntity>> data = new LinkedHashMap<>();
       Map<String, List<String>> keyFields = new HashMap<>();
-      Set<String> personalFields = new HashSet<>();
+      Set<FieldPath> personalFields = new LinkedHashSet<>();
       List<CanonicalEntity> all = new ArrayList<>();
       for (Fetch f : request.fetches()) {
         List<AdapterRecord> records;
@@ -171,7 +176,9 @@ public final class Pipeline {
         for (AdapterRecord r : records) {
           sources.add(SourceRecord.of(r));
         }
-        BatchResult mapped = f.mapping().mapAll(sources);
+        // personal as the mapping, its schema's x-personal or the adapter's descriptor says: one notion
+        Mapping mapping = personalMapping(f);
+        BatchResult mapped = mapping.mapAll(sources);
         Map<String, String> details = new LinkedHashMap<>();
         details.put("alias", f.alias());
         details.put("in", String.valueOf(mapped.counts().in()));
@@ -188,7 +195,8 @@ public final class Pipeline {
         data.put(f.alias(), mapped.delivered());
         keyFields.put(f.alias(), f.mapping().spec().key());
         all.addAll(mapped.delivered());
-        personalFields.addAll(f.mapping().personalFields());
+        FieldPath ofAlias = FieldPath.of(f.alias()).anyElement();
+        mapping.personalFields().forEach(p -> personalFields.add(FieldPath.parse(p).under(ofAlias)));
       }
 
       // 3. Freshness: refuse to answer from data older than the maximum age.
@@ -217,9 +225,9 @@ public final class Pipeline {
       String question = request.question();
       if (protector.isPresent()) {
         PiiProtector p = protector.get();
-        // protectJson replaces the fields marked personal and scans every other string value; scanning the
-        // JSON text again would escape the tokens it just issued (<\PERSONAL_1>) and break the JSON.
-        dataJson = p.protectJson(dataJson, jsonPaths(data.keySet(), personalFields), ctx);
+        // Each string of the records is protected as a value (never the JSON text around it), the whole value
+        // of each personal field as one token; scanning the JSON text again would break it.
+        dataJson = p.protectJson(dataJson, personalFields, ctx);
         question = p.protect(question, ctx);
         live = p.protect(live, ctx);
       }
@@ -482,13 +490,14 @@ public final class Pipeline {
    * the record is named by its position in the pack's order.
    */
   private List<PromptBudget.DataSet> dataSets(String protectedJson, Map<String, List<CanonicalEntity>> ordered,
-      Map<String, List<String>> keyFields, Set<String> personalFields) throws JsonProcessingException {
+      Map<String, List<String>> keyFields, Set<FieldPath> personalFields) throws JsonProcessingException {
     JsonNode root = DataJson.tree(protectedJson);
     List<PromptBudget.DataSet> sets = new ArrayList<>();
     for (Map.Entry<String, List<CanonicalEntity>> e : ordered.entrySet()) {
       String alias = e.getKey();
       List<String> fields = keyFields.getOrDefault(alias, List.of());
-      boolean personalKey = fields.stream().anyMatch(personalFields::contains);
+      FieldPath ofAlias = FieldPath.of(alias).anyElement();
+      boolean personalKey = fields.stream().anyMatch(f -> personalFields.contains(FieldPath.parse(f).under(ofAlias)));
       JsonNode array = root.path(alias);
       List<String> records = new ArrayList<>(array.size());
       List<String> names = new ArrayList<>(array.size());
@@ -611,15 +620,18 @@ public final class Pipeline {
     return JSON.writeValueAsString(root);
   }
 
-  private static Set<String> jsonPaths(Set<String> aliases, Set<String> personalFields) {
-    Set<String> out = new HashSet<>();
-    for (String a : aliases) {
-      for (String f : personalFields) {
-        out.add(a + "[*]." + f);
-      }
+  /**
+   * The fetch's mapping with the fields its adapter declares personal marked personal too (compiled once
+   * per mapping and entity), so the prompt and every violation protect them.
+   */
+  private Mapping personalMapping(Fetch f) {
+    Optional<EntitySchema> entity = f.adapter().descriptor().operation(f.operation().operation())
+        .flatMap(op -> f.adapter().descriptor().entity(op.entity()));
+    if (entity.isEmpty() || entity.get().personalFields().isEmpty()) {
+      return f.mapping();
     }
-    out.addAll(personalFields);
-    return out;
+    return personalMappings.computeIfAbsent(List.of(f.mapping(), entity.get()),
+        k -> f.mapping().withSourcePersonalFields(entity.get()));
   }
 
   private static void countTokens(String text, Map<String, Integer> kinds) {

@@ -26,4 +26,11 @@ public record AdapterRecord(SourceRef source, Map<String, Object> fields) {
   public Optional<Object> get(String field) {
     return Optional.ofNullable(fields.get(field));
   }
+
+  /** The source and the field names, every value masked: a record may hold personal data. */
+  @Override
+  public String toString() {
+    return "AdapterRecord[source=" + source.systemId() + "/" + source.entity() + ", fields="
+        + Masking.maskedValues(fields) + "]";
+  }
 }

@@ -69,6 +69,15 @@ public record EntitySchema(
     return out;
   }
 
+  /**
+   * The personal fields as {@link FieldPath}s of a record of this entity (top-level field names).
+   *
+   * @since 1.1
+   */
+  public List<FieldPath> personalPaths() {
+    return fields.stream().filter(FieldSchema::personal).map(f -> FieldPath.of(f.name())).toList();
+  }
+
   /** This entity as a JSON Schema (draft 2020-12) document. */
   public String jsonSchema() {
     return JsonSchemas.object(name, description, fields, true);

@@ -9,7 +9,9 @@ import java.util.Objects;
  * @param type its type
  * @param required whether every record (or every call) has it
  * @param personal whether it holds personal data (names, addresses, contact details): such a field is
- *     pseudonymized before a prompt leaves the JVM, whatever its content
+ *     pseudonymized before a prompt leaves the JVM, whatever its content, by the pipeline and by
+ *     {@code PiiHook.defaults()} on the gateway and on governed tools (which list it in every result), with
+ *     no need to name it again; it is masked in mapping violations too
  * @param description what it means, for the model and for people; may be empty
  */
 public record FieldSchema(String name, FieldType type, boolean required, boolean personal, String description) {

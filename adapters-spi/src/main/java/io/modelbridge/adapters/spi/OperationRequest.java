@@ -45,4 +45,11 @@ public record OperationRequest(
   public OperationRequest asDryRun() {
     return new OperationRequest(operation, arguments, expectedVersion, true);
   }
+
+  /** The operation and argument names, every argument value masked: arguments may hold personal data. */
+  @Override
+  public String toString() {
+    return "OperationRequest[operation=" + operation + ", arguments=" + Masking.maskedValues(arguments)
+        + ", expectedVersion=" + expectedVersion.orElse("none") + ", dryRun=" + dryRun + "]";
+  }
 }

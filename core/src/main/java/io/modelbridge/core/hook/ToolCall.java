@@ -42,4 +42,11 @@ public record ToolCall(
     copy.put(Objects.requireNonNull(key, "key cannot be null"), Objects.requireNonNull(value, "value cannot be null"));
     return new ToolCall(context, id, toolName, argumentsJson, copy);
   }
+
+  /** Tool, id and attributes; the arguments only by length, as they may hold personal data. */
+  @Override
+  public String toString() {
+    return "ToolCall[tool=" + toolName + ", id=" + id + ", arguments=" + argumentsJson.length() + " chars"
+        + ", attributes=" + attributes + "]";
+  }
 }

@@ -53,4 +53,10 @@ public record ToolOutcome(Status status, String result, String reason) {
   public ToolOutcome withResult(String rewritten) {
     return new ToolOutcome(status, rewritten, reason);
   }
+
+  /** Status and reason; the result only by length, as it may hold personal data. */
+  @Override
+  public String toString() {
+    return "ToolOutcome[status=" + status + ", reason=" + reason + ", result=" + result.length() + " chars]";
+  }
 }

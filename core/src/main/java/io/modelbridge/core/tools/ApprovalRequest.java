@@ -1,6 +1,11 @@
 package io.modelbridge.core.tools;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.modelbridge.adapters.spi.Masking;
 import io.modelbridge.core.CallContext;
+import io.modelbridge.json.DataJson;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -18,6 +23,10 @@ import java.util.Optional;
  * @param degraded whether the write was proposed by a degraded answer (every model provider failed and the
  *     gateway's degraded responder, by default the offline model, answered); set from the context attribute
  *     {@link GovernedTools#DEGRADED_ATTRIBUTE}. Review such a proposal with extra care.
+ *
+ * <p>The accessors give the values as they are, for the approver's screen. {@link #toString()}, which
+ * ends up in logs, masks every argument value and every value of the preview
+ * ({@link Masking#mask}: {@code ****@*******.com}), since any of them may be personal data.
  */
 public record ApprovalRequest(
     CallContext context,
@@ -53,5 +62,46 @@ public record ApprovalRequest(
         + " write, check it with extra care): " : "")
         + "write " + tool.toolName() + " (" + tool.systemId() + " " + tool.operation() + ")"
         + expectedVersion.map(v -> " based on version " + v).orElse("");
+  }
+
+  /** The tool, who asks, and the arguments and preview with every value masked. */
+  @Override
+  public String toString() {
+    StringBuilder args = new StringBuilder("{");
+    arguments.forEach((k, v) -> {
+      if (args.length() > 1) {
+        args.append(", ");
+      }
+      args.append(k).append('=').append(v == null ? "null" : Masking.mask(String.valueOf(v)));
+    });
+    args.append('}');
+    return "ApprovalRequest[tool=" + tool.toolName() + ", tenant=" + context.tenant() + ", principal="
+        + context.principal() + ", arguments=" + args + ", expectedVersion="
+        + expectedVersion.map(Masking::mask).orElse("none") + ", preview=" + maskedPreview() + "]";
+  }
+
+  private String maskedPreview() {
+    try {
+      return DataJson.write(masked(DataJson.tree(preview)));
+    } catch (com.fasterxml.jackson.core.JsonProcessingException | RuntimeException e) {
+      return Masking.mask(preview);
+    }
+  }
+
+  private static JsonNode masked(JsonNode node) {
+    if (node.isObject()) {
+      ObjectNode out = DataJson.nodes().objectNode();
+      node.fields().forEachRemaining(e -> out.set(e.getKey(), masked(e.getValue())));
+      return out;
+    }
+    if (node.isArray()) {
+      ArrayNode out = DataJson.nodes().arrayNode();
+      node.forEach(c -> out.add(masked(c)));
+      return out;
+    }
+    if (node.isNull() || node.isBoolean()) {
+      return node;
+    }
+    return DataJson.nodes().textNode(Masking.mask(node.asText()));
   }
 }

@@ -54,6 +54,16 @@ public final class GovernedTools {
    */
   public static final String DEGRADED_ATTRIBUTE = ToolDispatcher.DEGRADED_ATTRIBUTE;
 
+  /**
+   * The member of a tool result (a JSON object) that lists the {@link io.modelbridge.adapters.spi.FieldPath}s
+   * of the values in it that the adapter's descriptor declares personal
+   * ({@link io.modelbridge.adapters.spi.FieldSchema#personal()}), for example
+   * {@code "personal":["records[*].fields.CUSTOMER_NAME","records[*].key.CUSTOMER_NAME"]}. A
+   * pseudonymizing hook ({@code PiiHook}) replaces the whole value at each of them, wherever it is placed,
+   * without being told the field names again. Left out when the entity has no personal field.
+   */
+  public static final String PERSONAL_PATHS = "personal";
+
   private final Builder config;
   private final ToolDispatcher dispatcher;
 

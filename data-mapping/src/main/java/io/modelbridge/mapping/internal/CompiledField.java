@@ -1,5 +1,6 @@
 package io.modelbridge.mapping.internal;
 
+import io.modelbridge.adapters.spi.Masking;
 import io.modelbridge.mapping.CurrencyRule;
 import io.modelbridge.mapping.ExpressionException;
 import io.modelbridge.mapping.FieldSpec;
@@ -23,6 +24,8 @@ public final class CompiledField {
   static final Object ABSENT = new Object();
 
   final FieldSpec spec;
+  /** Whether the field's values are personal (mapping, adapter descriptor or schema); masked in violations. */
+  final boolean personal;
   final FieldPath target;
   final FieldPath source;
   final Expr expr;
@@ -44,8 +47,9 @@ public final class CompiledField {
   final boolean reversible;
   final String whyNotReversible;
 
-  CompiledField(String mapping, FieldSpec spec) {
+  CompiledField(String mapping, FieldSpec spec, boolean personal) {
     this.spec = spec;
+    this.personal = personal;
     String where = "mapping '" + mapping + "' field '" + spec.target() + "'";
     try {
       this.target = FieldPath.parse(spec.target());
@@ -167,7 +171,7 @@ public final class CompiledField {
     }
     if (!(arr instanceof List) && !(arr instanceof com.fasterxml.jackson.databind.JsonNode
         && ((com.fasterxml.jackson.databind.JsonNode) arr).isArray())) {
-      problems.add(sourceArray.text(), "type", Masking.show(arr, spec.personal()), "expected an array");
+      problems.add(sourceArray.text(), "type", Masking.show(arr, personal), "expected an array");
       return;
     }
     List<Object> elements = new java.util.ArrayList<>();
@@ -223,7 +227,7 @@ public final class CompiledField {
       String code = Coercions.text(v, true);
       String mapped = codes.get(code);
       if (mapped == null) {
-        problems.add(path, "codeTable", Masking.show(code, spec.personal()),
+        problems.add(path, "codeTable", Masking.show(code, personal),
             "is not in the code table " + new java.util.TreeSet<>(codes.keySet()));
         return ABSENT;
       }
@@ -258,7 +262,7 @@ public final class CompiledField {
       }
     } catch (Coercions.CoercionException e) {
       Object shown = raw == null ? v : raw;
-      problems.add(path, "type", isContainer(shown) ? "(object or list)" : Masking.show(shown, spec.personal()),
+      problems.add(path, "type", isContainer(shown) ? "(object or list)" : Masking.show(shown, personal),
           "expected " + e.getMessage());
       return ABSENT;
     }
@@ -294,7 +298,7 @@ public final class CompiledField {
         try {
           v = amount.stripTrailingZeros().longValueExact();
         } catch (ArithmeticException e) {
-          problems.add(path, "unit", Masking.show(amount, spec.personal()), "converted value is not a whole number");
+          problems.add(path, "unit", Masking.show(amount, personal), "converted value is not a whole number");
           return ABSENT;
         }
       }

@@ -8,9 +8,10 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * A compiled field path such as {@code customer.address.city} or {@code lines[*].qty}: dots separate names,
- * {@code [*]} stands for every element of an array and {@code [n]} for one element. Parsed once; reading
- * works on {@link Map}/{@link List} trees and on Jackson {@link JsonNode} trees alike, without reflection.
+ * Reads and writes values along an {@link io.modelbridge.adapters.spi.FieldPath} (the one path syntax of
+ * the data path: {@code customer.address.city}, {@code lines[*].qty}), at most one {@code [*]}. Parsed once
+ * by the SPI; reading works on {@link Map}/{@link List} trees and on Jackson {@link JsonNode} trees alike,
+ * without reflection.
  */
 public final class FieldPath {
 
@@ -21,14 +22,17 @@ public final class FieldPath {
   private final Object[] segments;
   private final int wildcard;
 
-  private FieldPath(String text, Object[] segments, int wildcard) {
+  private final io.modelbridge.adapters.spi.FieldPath path;
+
+  private FieldPath(String text, Object[] segments, int wildcard, io.modelbridge.adapters.spi.FieldPath path) {
     this.text = text;
     this.segments = segments;
     this.wildcard = wildcard;
+    this.path = path;
   }
 
   /**
-   * Parses a path.
+   * Parses a path in the one syntax of {@link io.modelbridge.adapters.spi.FieldPath}.
    *
    * @throws IllegalArgumentException if the path is empty, malformed or has more than one {@code [*]}
    */
@@ -36,62 +40,26 @@ public final class FieldPath {
     if (text == null || text.isBlank()) {
       throw new IllegalArgumentException("a field path must not be empty");
     }
-    List<Object> segs = new ArrayList<>();
+    io.modelbridge.adapters.spi.FieldPath parsed = io.modelbridge.adapters.spi.FieldPath.parse(text);
+    Object[] segs = new Object[parsed.depth()];
     int wildcard = -1;
-    int i = 0;
-    int n = text.length();
-    StringBuilder name = new StringBuilder();
-    while (i < n) {
-      char c = text.charAt(i);
-      if (c == '.') {
-        boolean afterBracket = i > 0 && text.charAt(i - 1) == ']';
-        if (name.length() == 0 && !afterBracket || i == n - 1) {
-          throw new IllegalArgumentException("field path '" + text + "' has an empty name at position " + i);
+    for (int i = 0; i < segs.length; i++) {
+      if (parsed.isWildcard(i)) {
+        if (wildcard >= 0) {
+          throw new IllegalArgumentException("field path '" + text + "' has more than one [*]; only one is supported");
         }
-        if (name.length() > 0) {
-          segs.add(name.toString());
-          name.setLength(0);
-        }
-        i++;
-      } else if (c == '[') {
-        if (name.length() > 0) {
-          segs.add(name.toString());
-          name.setLength(0);
-        }
-        int close = text.indexOf(']', i);
-        if (close < 0) {
-          throw new IllegalArgumentException("field path '" + text + "' has an unclosed '[' at position " + i);
-        }
-        String inner = text.substring(i + 1, close).trim();
-        if (inner.equals("*")) {
-          if (wildcard >= 0) {
-            throw new IllegalArgumentException("field path '" + text + "' has more than one [*]; only one is supported");
-          }
-          wildcard = segs.size();
-          segs.add(ALL);
-        } else {
-          try {
-            segs.add(Integer.parseInt(inner));
-          } catch (NumberFormatException e) {
-            throw new IllegalArgumentException(
-                "field path '" + text + "' has '[" + inner + "]'; use [*] or a non-negative index");
-          }
-        }
-        i = close + 1;
-      } else if (c == ']' || Character.isWhitespace(c)) {
-        throw new IllegalArgumentException("field path '" + text + "' has '" + c + "' at position " + i);
+        wildcard = i;
+        segs[i] = ALL;
       } else {
-        name.append(c);
-        i++;
+        segs[i] = parsed.segment(i);
       }
     }
-    if (name.length() > 0) {
-      segs.add(name.toString());
-    }
-    if (segs.isEmpty()) {
-      throw new IllegalArgumentException("field path '" + text + "' names no field");
-    }
-    return new FieldPath(text, segs.toArray(), wildcard);
+    return new FieldPath(text, segs, wildcard, parsed);
+  }
+
+  /** The path as the SPI's {@link io.modelbridge.adapters.spi.FieldPath}, for matching personal fields. */
+  public io.modelbridge.adapters.spi.FieldPath path() {
+    return path;
   }
 
   /** The path as written. */
@@ -109,8 +77,7 @@ public final class FieldPath {
     if (wildcard < 0) {
       return Optional.empty();
     }
-    Object[] prefix = java.util.Arrays.copyOf(segments, wildcard);
-    return Optional.of(new FieldPath(text.substring(0, text.indexOf('[')), prefix, -1));
+    return Optional.of(parse(text.substring(0, text.indexOf("[*]"))));
   }
 
   /** The path after the {@code [*]} (for example {@code qty}), if it has one and something follows it. */
@@ -118,12 +85,17 @@ public final class FieldPath {
     if (wildcard < 0 || wildcard == segments.length - 1) {
       return Optional.empty();
     }
-    Object[] rest = java.util.Arrays.copyOfRange(segments, wildcard + 1, segments.length);
     String restText = text.substring(text.indexOf("[*]") + 3);
     if (restText.startsWith(".")) {
       restText = restText.substring(1);
     }
-    return Optional.of(new FieldPath(restText, rest, -1));
+    try {
+      return Optional.of(parse(restText));
+    } catch (IllegalArgumentException e) {
+      // an element that is itself an array ("[*][0]"): no name of its own, so it is read by segments
+      Object[] rest = java.util.Arrays.copyOfRange(segments, wildcard + 1, segments.length);
+      return Optional.of(new FieldPath(restText, rest, -1, path));
+    }
   }
 
   /** Whether this is a single name (the common, fastest case). */

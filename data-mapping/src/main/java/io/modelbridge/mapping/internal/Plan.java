@@ -1,5 +1,6 @@
 package io.modelbridge.mapping.internal;
 
+import io.modelbridge.adapters.spi.Masking;
 import io.modelbridge.mapping.CanonicalEntity;
 import io.modelbridge.mapping.FieldSpec;
 import io.modelbridge.mapping.MappingDefinitionException;
@@ -26,6 +27,8 @@ public final class Plan {
   private final FieldPath[] keySources;
   private final Validator validator;
   private final Set<String> personal;
+  /** Whether a key field is personal: the key is then masked in rejections and violations. */
+  private final boolean personalKey;
   private final int capacity;
 
   /**
@@ -44,14 +47,18 @@ public final class Plan {
         throw new MappingDefinitionException(
             "mapping '" + spec.name() + "' maps field '" + f.target() + "' twice; remove one");
       }
-      compiled.add(new CompiledField(spec.name(), f));
       if (f.personal()) {
         personalFields.add(f.target());
       }
     }
-    this.fields = compiled.toArray(new CompiledField[0]);
     schemaJson.ifPresent(json -> personalFields.addAll(personalInSchema(json)));
     this.personal = Set.copyOf(personalFields);
+    PersonalPaths personalPaths = PersonalPaths.of(personalFields);
+    for (FieldSpec f : spec.fields()) {
+      // personal through the mapping, the adapter's descriptor or the schema's x-personal, at any depth
+      compiled.add(new CompiledField(spec.name(), f, f.personal() || personalPaths.covers(f.target())));
+    }
+    this.fields = compiled.toArray(new CompiledField[0]);
     List<FieldPath> keys = new ArrayList<>();
     for (String k : spec.key()) {
       CompiledField f = compiled.stream().filter(c -> c.spec.target().equals(k)).findFirst()
@@ -64,6 +71,11 @@ public final class Plan {
       keys.add(f.source);
     }
     this.keySources = keys.toArray(new FieldPath[0]);
+    boolean keyPersonal = false;
+    for (String k : spec.key()) {
+      keyPersonal |= personalPaths.covers(io.modelbridge.adapters.spi.FieldPath.parse(k));
+    }
+    this.personalKey = keyPersonal;
     this.validator = Validator.of(schemaJson, spec.rules(), personal);
     this.capacity = Math.max(16, fields.length * 4 / 3 + 1);
   }
@@ -134,12 +146,14 @@ public final class Plan {
     }
     String key = key(record);
     if (!problems.isEmpty()) {
-      return reject(record, key, problems.toViolations(key));
+      String shown = shownKey(key);
+      return reject(record, shown, problems.toViolations(shown));
     }
     if (!validator.isEmpty()) {
-      List<Violation> violations = validator.validate(key, out);
+      String shown = shownKey(key);
+      List<Violation> violations = validator.validate(shown, out);
       if (!violations.isEmpty()) {
-        return reject(record, key, violations);
+        return reject(record, shown, violations);
       }
     }
     return new MappingOutcome.Delivered(new CanonicalEntity(spec.entity(), key, out, record.source()));
@@ -148,6 +162,11 @@ public final class Plan {
   private MappingOutcome reject(SourceRecord record, String key, List<Violation> violations) {
     return new MappingOutcome.Rejected(
         new Rejection(spec.name(), key, record.source(), Json.toNode(record.data()), violations, record.origin()));
+  }
+
+  /** The key as messages show it: masked when a key field is personal (an e-mail used as the key). */
+  private String shownKey(String key) {
+    return personalKey ? Masking.mask(key) : key;
   }
 
   /** The record's key: from its source reference, else from the mapping's key fields. */

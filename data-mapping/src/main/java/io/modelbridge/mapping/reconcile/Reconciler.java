@@ -2,7 +2,7 @@ package io.modelbridge.mapping.reconcile;
 
 import io.modelbridge.mapping.CanonicalEntity;
 import io.modelbridge.mapping.internal.ExternalSort;
-import io.modelbridge.mapping.internal.Masking;
+import io.modelbridge.adapters.spi.Masking;
 import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -33,7 +33,7 @@ public final class Reconciler {
   private final Set<String> ignored;
   private final Map<String, Tolerance> tolerances;
   private final Tolerance defaultTolerance;
-  private final Set<String> personal;
+  private final io.modelbridge.mapping.internal.PersonalPaths personal;
   private final Comparator<String> keyOrder;
   private final int sampleSize;
   private final int runSize;
@@ -44,7 +44,7 @@ public final class Reconciler {
     this.ignored = Set.copyOf(b.ignored);
     this.tolerances = Map.copyOf(b.tolerances);
     this.defaultTolerance = b.defaultTolerance;
-    this.personal = Set.copyOf(b.personal);
+    this.personal = io.modelbridge.mapping.internal.PersonalPaths.of(b.personal);
     this.keyOrder = b.keyOrder;
     this.sampleSize = b.sampleSize;
     this.runSize = b.runSize;
@@ -202,7 +202,7 @@ public final class Reconciler {
     }
     if (!equal(path, a, b)) {
       s.fieldMismatches++;
-      boolean masked = Masking.isPersonal(path, personal);
+      boolean masked = personal.covers(path);
       s.emit(new Difference.FieldMismatch(key, path, shown(a, masked), shown(b, masked)));
     }
   }

@@ -49,7 +49,7 @@ class ReconciliationProperties {
       } else if (action == 2) {
         copy.get(k).remove("name");
         expected.add(new Difference.FieldMismatch(k, "name",
-            io.modelbridge.mapping.internal.Masking.show(set.get(k).get("name"), false), "absent"));
+            io.modelbridge.adapters.spi.Masking.show(set.get(k).get("name"), false), "absent"));
       }
     }
     int added = rnd.nextInt(3);

@@ -1,5 +1,6 @@
 package io.modelbridge.security.pii;
 
+import io.modelbridge.adapters.spi.Masking;
 import java.util.Objects;
 
 /**

@@ -1,26 +1,32 @@
 package io.modelbridge.security.pii;
 
+import io.modelbridge.adapters.spi.Masking;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.node.TextNode;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
+import io.modelbridge.adapters.spi.FieldPath;
+import io.modelbridge.adapters.spi.Masking;
 import io.modelbridge.core.CallContext;
+import io.modelbridge.json.DataJson;
 import io.modelbridge.security.crypto.AssociatedData;
 import io.modelbridge.security.pii.internal.TokenCodec;
 import io.modelbridge.security.pii.internal.Vault;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.BitSet;
+import java.util.Collection;
+import java.util.Comparator;
 import java.util.HexFormat;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Set;
 import java.util.function.UnaryOperator;
 import javax.crypto.Mac;
 
@@ -32,9 +38,12 @@ import javax.crypto.Mac;
  * values never share one. Vaults are held in memory in a bounded Caffeine cache and expire after a period
  * without use; a token whose vault expired is left as it is by {@link #restore}. Thread-safe.
  *
- * <p>Text that already contains token-like sequences ({@code <EMAIL_1>}) is escaped on the way out
- * ({@code <\EMAIL_1>}) and unescaped by {@link #restore}, so a user's literal text is never mistaken for a
- * token.
+ * <p>Protection is idempotent: a token or other replacement already in the text is kept exactly as it is
+ * (never protected again, never escaped), so the same text may pass through any number of hooks, and a
+ * value pseudonymized as a personal field is replaced again wherever it recurs in the conversation (an
+ * answer restored for the application and sent back as history). Token-like text that this conversation
+ * did not issue ({@code <EMAIL_9>} typed by a user) is reserved: it is restored as itself and never issued
+ * for a value. A token issued earlier in the conversation and typed again by hand is restored to its value.
  *
  * <pre>{@code
  * PiiProtector pii = PiiProtector.defaults();
@@ -45,7 +54,7 @@ import javax.crypto.Mac;
  */
 public final class PiiProtector {
 
-  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final PiiProtector SHARED = builder().build();
 
   private final PiiScanner scanner;
   private final PiiPolicy policy;
@@ -63,6 +72,15 @@ public final class PiiProtector {
   /** Default scanner, pseudonymize everything, 10,000 conversations kept for 2 hours after last use. */
   public static PiiProtector defaults() {
     return builder().build();
+  }
+
+  /**
+   * The protector of this JVM with the defaults of {@link #defaults()}, shared by every
+   * {@link PiiHook#defaults()}: hooks on the gateway and on governed tools then use the same vaults, so a
+   * token issued for a tool result is restored in the model's answer.
+   */
+  public static PiiProtector shared() {
+    return SHARED;
   }
 
   /** A builder with the defaults of {@link #defaults()}. */
@@ -90,16 +108,119 @@ public final class PiiProtector {
   public String protect(String text, CallContext ctx) {
     Objects.requireNonNull(text, "text cannot be null");
     Objects.requireNonNull(ctx, "ctx cannot be null");
-    List<Finding> findings = scanner.scan(text);
-    StringBuilder out = new StringBuilder(text.length() + 16 * findings.size());
-    int pos = 0;
-    for (Finding f : findings) {
-      TokenCodec.appendEscaped(out, text, pos, f.start());
-      out.append(replacement(f.type(), f.text(), ctx));
-      pos = f.end();
+    Vault vault = vault(ctx);
+    reserveLiterals(text, vault);
+    return protectIn(text, vault, ctx);
+  }
+
+  /** A replacement found in the text or to be written: [start, end) and its text. */
+  private record Edit(int start, int end, String replacement) {}
+
+  /** A replacement this conversation wrote, as the scanner sees it: [scanStart, scanEnd) for [start, end). */
+  private record Issued(int scanStart, int scanEnd, int start, int end) {}
+
+  private String protectIn(String text, Vault vault, CallContext ctx) {
+    int n = text.length();
+    BitSet taken = new BitSet(n);
+    // Replacements this conversation wrote stay as they are. The scanner sees each token as the value it
+    // stands for (and other replacements as a word), so it sees the text as the first pass saw it and finds
+    // nothing new: protection is idempotent. Look-alikes from outside are scanned like any text (a card
+    // number may hide in "<X!4111...>").
+    List<Issued> issued = new ArrayList<>();
+    StringBuilder scan = null;
+    int copied = 0;
+    for (int i = text.indexOf('<'); i >= 0 && i < n; i = text.indexOf('<', i + 1)) {
+      int r = TokenCodec.replacementAt(text, i);
+      if (r > 0 && vault.issued(text.substring(i, i + r))) {
+        if (scan == null) {
+          scan = new StringBuilder(n + 32);
+        }
+        scan.append(text, copied, i);
+        String value = TokenCodec.tokenAt(text, i) == r ? vault.valueOf(text.substring(i, i + r)) : null;
+        String seen = value != null ? value : "x".repeat(r);
+        issued.add(new Issued(scan.length(), scan.length() + seen.length(), i, i + r));
+        scan.append(seen);
+        copied = i + r;
+        taken.set(i, i + r);
+        i += r - 1;
+      }
     }
-    TokenCodec.appendEscaped(out, text, pos, text.length());
-    return out.toString();
+    String scanned = scan == null ? text : scan.append(text, copied, n).toString();
+    List<Edit> edits = new ArrayList<>();
+    // values this conversation pseudonymized as personal fields, wherever they recur (longest first)
+    if (!vault.personalValues().isEmpty()) {
+      List<String> known = new ArrayList<>(vault.personalValues());
+      known.sort(Comparator.comparingInt(String::length).reversed());
+      for (String v : known) {
+        if (!worthSearching(v)) {
+          continue;
+        }
+        for (int at = text.indexOf(v); at >= 0; at = text.indexOf(v, at + 1)) {
+          int end = at + v.length();
+          if (taken.get(at, end).isEmpty() && boundary(text, at - 1) && boundary(text, end)) {
+            edits.add(new Edit(at, end, replacement(PiiType.PERSONAL, v, ctx)));
+            taken.set(at, end);
+          }
+        }
+      }
+    }
+    findings:
+    for (Finding f : scanner.scan(scanned)) {
+      int shift = 0;
+      for (Issued r : issued) {
+        if (f.start() < r.scanEnd() && f.end() > r.scanStart()) {
+          continue findings; // inside or across a replacement already written
+        }
+        if (r.scanEnd() <= f.start()) {
+          shift += (r.end() - r.start()) - (r.scanEnd() - r.scanStart());
+        }
+      }
+      int start = f.start() + shift;
+      int end = f.end() + shift;
+      if (taken.get(start, end).isEmpty()) {
+        edits.add(new Edit(start, end, replacement(f.type(), text.substring(start, end), ctx)));
+        taken.set(start, end);
+      }
+    }
+    if (edits.isEmpty()) {
+      return text;
+    }
+    edits.sort(Comparator.comparingInt(Edit::start));
+    StringBuilder out = new StringBuilder(n + 16 * edits.size());
+    int pos = 0;
+    for (Edit e : edits) {
+      out.append(text, pos, e.start()).append(e.replacement());
+      pos = e.end();
+    }
+    return out.append(text, pos, n).toString();
+  }
+
+  /** A personal value short enough to occur by chance ("A", "12") is not searched for in free text. */
+  private static boolean worthSearching(String v) {
+    int alnum = 0;
+    for (int i = 0; i < v.length(); i++) {
+      if (Character.isLetterOrDigit(v.charAt(i))) {
+        alnum++;
+      }
+    }
+    return alnum >= 3;
+  }
+
+  private static boolean boundary(String text, int i) {
+    return i < 0 || i >= text.length() || !Character.isLetterOrDigit(text.charAt(i));
+  }
+
+  /** Token-like text this conversation did not issue stands for itself from now on. */
+  private static void reserveLiterals(String text, Vault vault) {
+    for (int i = text.indexOf('<'); i >= 0; i = text.indexOf('<', i + 1)) {
+      int t = TokenCodec.tokenAt(text, i);
+      if (t > 0) {
+        String token = text.substring(i, i + t);
+        if (!vault.knows(token)) {
+          vault.reserve(token);
+        }
+      }
+    }
   }
 
   /**
@@ -117,78 +238,124 @@ public final class PiiProtector {
   }
 
   /**
-   * Restores tokens in every string (values and keys) of a JSON document, such as tool-call arguments.
-   * Text that is not JSON is restored as plain text.
+   * Restores tokens in every string (values and keys) of a JSON document, such as tool-call arguments or a
+   * structured answer. Numbers are kept exactly (read and written by {@link DataJson}). Text that is not
+   * JSON is restored as plain text.
    */
   public String restoreJson(String json, CallContext ctx) {
-    return rewriteJson(json, Set.of(), ctx, s -> restore(s, ctx), false);
+    Objects.requireNonNull(json, "json cannot be null");
+    Objects.requireNonNull(ctx, "ctx cannot be null");
+    if (json.indexOf('<') < 0) {
+      return json;
+    }
+    JsonNode root = container(json);
+    if (root == null) {
+      return restore(json, ctx);
+    }
+    return write(rewrite(root, s -> restore(s, ctx), true));
   }
 
   /**
-   * Protects a JSON document: every string value is scanned; the whole value of every field whose name or
-   * dotted path (array indices left out, as {@code customer.address.street}) is in {@code personalFields}
-   * is replaced as {@link PiiType#PERSONAL}, whatever it contains. Text that is not JSON is protected as
-   * plain text.
+   * Protects a JSON document: every key and string value is protected as text ({@link #protect}); the whole
+   * value at every path covered by one of {@code personalFields} ({@link FieldPath#covers}: the field, its
+   * elements, fields below it) is replaced as {@link PiiType#PERSONAL}, whatever it contains. Paths are
+   * matched against the concrete path of each value ({@code orders[3].address.street} is covered by
+   * {@code orders[*].address}); an array at the top of the document is transparent (its elements are
+   * matched as the document). Numbers are kept exactly; text that is not JSON is protected as plain text.
+   * Idempotent, as {@link #protect} is: a value that is already a replacement is kept.
+   *
+   * @param json the document
+   * @param personalFields the personal paths; empty for none
+   * @param ctx the call, whose conversation scopes the tokens
+   * @return the protected document
    */
-  public String protectJson(String json, Set<String> personalFields, CallContext ctx) {
+  public String protectJson(String json, Collection<FieldPath> personalFields, CallContext ctx) {
+    Objects.requireNonNull(json, "json cannot be null");
     Objects.requireNonNull(personalFields, "personalFields cannot be null");
-    return rewriteJson(json, personalFields, ctx, s -> protect(s, ctx), true);
+    Objects.requireNonNull(ctx, "ctx cannot be null");
+    JsonNode root = container(json);
+    if (root == null) {
+      return protect(json, ctx);
+    }
+    Vault vault = vault(ctx);
+    // every literal first, so a token issued below never collides with text the document already holds
+    rewrite(root, s -> {
+      reserveLiterals(s, vault);
+      return s;
+    }, true);
+    List<FieldPath> personal = List.copyOf(personalFields);
+    return write(protectNode(root, FieldPath.root(), personal, vault, ctx));
   }
 
-  private String rewriteJson(String json, Set<String> personal, CallContext ctx, UnaryOperator<String> f,
-      boolean protecting) {
-    Objects.requireNonNull(json, "json cannot be null");
-    Objects.requireNonNull(ctx, "ctx cannot be null");
-    JsonNode root;
+  private static JsonNode container(String json) {
     try {
-      root = JSON.readTree(json);
+      JsonNode root = DataJson.tree(json);
+      return root != null && root.isContainerNode() ? root : null;
     } catch (JsonProcessingException e) {
-      return f.apply(json);
+      return null;
     }
-    if (root == null || !(root.isContainerNode())) {
-      return f.apply(json);
-    }
-    JsonNode rewritten = walk(root, "", personal, ctx, f, protecting);
+  }
+
+  private static String write(JsonNode node) {
     try {
-      return JSON.writeValueAsString(rewritten);
+      return DataJson.mapper().writeValueAsString(node);
     } catch (JsonProcessingException e) {
       throw new PiiException("could not write the rewritten JSON document: " + e.getOriginalMessage(), e);
     }
   }
 
-  private JsonNode walk(JsonNode node, String path, Set<String> personal, CallContext ctx,
-      UnaryOperator<String> f, boolean protecting) {
+  private static JsonNode rewrite(JsonNode node, UnaryOperator<String> f, boolean keys) {
     if (node.isObject()) {
-      ObjectNode out = JSON.createObjectNode();
+      ObjectNode out = DataJson.nodes().objectNode();
       Iterator<Map.Entry<String, JsonNode>> it = node.fields();
       while (it.hasNext()) {
         Map.Entry<String, JsonNode> e = it.next();
-        String name = e.getKey();
-        String childPath = path.isEmpty() ? name : path + "." + name;
-        JsonNode value = e.getValue();
-        String key = protecting ? name : f.apply(name);
-        if (protecting && (personal.contains(name) || personal.contains(childPath)) && !value.isNull()
-            && !value.isContainerNode()) {
-          out.set(key, TextNode.valueOf(replacement(PiiType.PERSONAL, value.asText(), ctx)));
-        } else if (protecting && (personal.contains(name) || personal.contains(childPath)) && value.isContainerNode()) {
-          out.set(key, TextNode.valueOf(replacement(PiiType.PERSONAL, value.toString(), ctx)));
-        } else {
-          out.set(key, walk(value, childPath, personal, ctx, f, protecting));
-        }
+        out.set(keys ? f.apply(e.getKey()) : e.getKey(), rewrite(e.getValue(), f, keys));
       }
       return out;
     }
     if (node.isArray()) {
-      ArrayNode out = JSON.createArrayNode();
-      for (JsonNode child : node) {
-        out.add(walk(child, path, personal, ctx, f, protecting));
+      ArrayNode out = DataJson.nodes().arrayNode();
+      node.forEach(child -> out.add(rewrite(child, f, keys)));
+      return out;
+    }
+    return node.isTextual() ? TextNode.valueOf(f.apply(node.textValue())) : node;
+  }
+
+  private JsonNode protectNode(JsonNode node, FieldPath path, List<FieldPath> personal, Vault vault,
+      CallContext ctx) {
+    if (node.isObject()) {
+      ObjectNode out = DataJson.nodes().objectNode();
+      Iterator<Map.Entry<String, JsonNode>> it = node.fields();
+      while (it.hasNext()) {
+        Map.Entry<String, JsonNode> e = it.next();
+        String name = e.getKey();
+        // a key is matched as the system wrote it, and protected like any text before it leaves
+        out.set(protectIn(name, vault, ctx), protectNode(e.getValue(), path.child(name), personal, vault, ctx));
       }
       return out;
     }
-    if (node.isTextual()) {
-      return TextNode.valueOf(f.apply(node.textValue()));
+    if (node.isArray()) {
+      ArrayNode out = DataJson.nodes().arrayNode();
+      int i = 0;
+      for (JsonNode child : node) {
+        out.add(protectNode(child, path.depth() == 0 ? path : path.element(i), personal, vault, ctx));
+        i++;
+      }
+      return out;
     }
-    return node;
+    if (node.isNull() || node.isMissingNode()) {
+      return node;
+    }
+    if (path.depth() > 0 && FieldPath.anyCovers(personal, path)) {
+      String text = node.isTextual() ? node.textValue() : node.asText();
+      if (node.isTextual() && vault.issued(text)) {
+        return node; // already a replacement this conversation wrote: protected once
+      }
+      // tokens inside are restored first, so the value has one token and restores in one step
+      return TextNode.valueOf(replacement(PiiType.PERSONAL, TokenCodec.restore(text, vault::valueOf), ctx));
+    }
+    return node.isTextual() ? TextNode.valueOf(protectIn(node.textValue(), vault, ctx)) : node;
   }
 
   /**
@@ -222,13 +389,13 @@ public final class PiiProtector {
       case MASK:
         return Masking.mask(value);
       case REDACT:
-        return "<" + type.name() + ">";
+        return vault(ctx).issue("<" + type.name() + ">");
       case HASH:
-        return "<" + type.name() + "#" + hmac(type, value) + ">";
+        return vault(ctx).issue("<" + type.name() + "#" + hmac(type, value) + ">");
       case ENCRYPT:
         try {
-          return "<" + type.name() + "!" + policy.encryptor().orElseThrow().encryptToString(value,
-              AssociatedData.of(ctx.tenant(), "pii:" + type.name())) + ">";
+          return vault(ctx).issue("<" + type.name() + "!" + policy.encryptor().orElseThrow().encryptToString(value,
+              AssociatedData.of(ctx.tenant(), "pii:" + type.name())) + ">");
         } catch (RuntimeException e) {
           throw new PiiException("could not encrypt a " + type + " value for tenant '" + ctx.tenant() + "': "
               + e.getClass().getSimpleName(), e);

@@ -3,6 +3,7 @@ package io.modelbridge.security.pii;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.modelbridge.adapters.spi.FieldPath;
 import io.modelbridge.core.CallContext;
 import io.modelbridge.security.crypto.Encryptors;
 import io.modelbridge.security.crypto.KeyProvider;
@@ -49,9 +50,9 @@ class PiiProtectorTest {
     PiiProtector pii = PiiProtector.defaults();
     String out = pii.protectJson(
         "{\"customer\":{\"name\":\"Zhang Wei\",\"address\":{\"street\":\"1 rue de la Paix\"},\"note\":\"mail z@example.cn\"},\"total\":12}",
-        Set.of("name", "customer.address"), ctx);
-    assertThat(out).isEqualTo(
-        "{\"customer\":{\"name\":\"<PERSONAL_1>\",\"address\":\"<PERSONAL_2>\",\"note\":\"mail <EMAIL_1>\"},\"total\":12}");
+        Set.of(FieldPath.parse("customer.name"), FieldPath.parse("customer.address")), ctx);
+    assertThat(out).isEqualTo("{\"customer\":{\"name\":\"<PERSONAL_1>\",\"address\":{\"street\":\"<PERSONAL_2>\"},"
+        + "\"note\":\"mail <EMAIL_1>\"},\"total\":12}");
     assertThat(pii.restore("<PERSONAL_1>", ctx)).isEqualTo("Zhang Wei");
   }
 

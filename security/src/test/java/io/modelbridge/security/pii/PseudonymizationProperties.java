@@ -40,6 +40,27 @@ class PseudonymizationProperties {
     assertThat(PII.restore(safe, ctx)).isEqualTo(text);
   }
 
+  /** Issue 11: a token is never protected again and never escaped, however many hooks a text passes. */
+  @Property(tries = 400)
+  void protect_isIdempotent(@ForAll("texts") String text) {
+    CallContext ctx = CallContext.of("t", "p", "prop");
+    String once = PII.protect(text, ctx);
+    assertThat(PII.protect(once, ctx)).isEqualTo(once);
+    assertThat(PII.restore(PII.protect(once, ctx), ctx)).isEqualTo(text);
+  }
+
+  @Property(tries = 200)
+  void protectJson_isIdempotent_andRestoresInOneStep(@ForAll("texts") String a, @ForAll("texts") String b) {
+    CallContext ctx = CallContext.of("t", "p", "prop");
+    String json = io.modelbridge.json.DataJson.write(Map.of("rows", List.of(Map.of("name", a, "note", b))));
+    List<io.modelbridge.adapters.spi.FieldPath> personal =
+        List.of(io.modelbridge.adapters.spi.FieldPath.parse("rows[*].name"));
+    String once = PII.protectJson(json, personal, ctx);
+    assertThat(PII.protectJson(once, personal, ctx)).isEqualTo(once);
+    assertThat(PII.restoreJson(once, ctx)).isEqualTo(PII.restoreJson(PII.protectJson(once, personal, ctx), ctx))
+        .isEqualTo(json);
+  }
+
   @Property(tries = 200)
   void protectThenRestore_isIdentityOnArbitraryUnicode(@ForAll @StringLength(max = 200) String text) {
     CallContext ctx = CallContext.of("t", "p", "prop");
@@ -50,6 +71,10 @@ class PseudonymizationProperties {
   void restore_acrossMessagesOfOneConversation(@ForAll("texts") String first, @ForAll("texts") String second) {
     CallContext ctx = CallContext.of("t", "p", "prop");
     String a = PII.protect(first, ctx);
+    // a token issued for the first text and typed again by hand in the second is restored to its value
+    // (documented); every other text comes back exactly
+    net.jqwik.api.Assume.that(java.util.regex.Pattern.compile("<[A-Z][A-Z0-9_]*_[0-9]+>").matcher(a).results()
+        .noneMatch(m -> second.contains(m.group())));
     String b = PII.protect(second, ctx);
     assertThat(PII.restore(a, ctx)).isEqualTo(first);
     assertThat(PII.restore(b, ctx)).isEqualTo(second);

@@ -5,6 +5,7 @@ import io.modelbridge.adapters.spi.AdapterDescriptor;
 import io.modelbridge.adapters.spi.AdapterException;
 import io.modelbridge.adapters.spi.Effect;
 import io.modelbridge.adapters.spi.EntitySchema;
+import io.modelbridge.adapters.spi.FieldPath;
 import io.modelbridge.adapters.spi.InputRejectedException;
 import io.modelbridge.adapters.spi.NotPermittedException;
 import io.modelbridge.adapters.spi.OperationDescriptor;
@@ -65,7 +66,7 @@ public final class ToolDispatcher {
 
   /** One exposed operation. */
   private record Tool(OperationDescriptor op, ToolDescriptor descriptor, ToolSpecification spec,
-      boolean needsApproval) {}
+      boolean needsApproval, List<FieldPath> personal) {}
 
   private final SystemAdapter adapter;
   private final String systemId;
@@ -95,8 +96,9 @@ public final class ToolDispatcher {
       boolean needsApproval = op.approvalRequired() || op.effect() == Effect.WRITE;
       ToolDescriptor td = new ToolDescriptor(name, systemId, op.name(), op.entity(), op.effect(),
           needsApproval, personal ? Set.of(ToolDescriptor.PERSONAL) : Set.of());
+      List<FieldPath> personalFields = d.entity(op.entity()).map(EntitySchema::personalPaths).orElse(List.of());
       Tool previous = byName.put(name, new Tool(op, td, ToolSchemas.specification(name, systemId, op),
-          needsApproval));
+          needsApproval, personalFields));
       if (previous != null) {
         throw new IllegalStateException("operations '" + previous.op().name() + "' and '" + op.name()
             + "' of system '" + systemId + "' both map to tool name '" + name + "'; rename one of them");
@@ -206,13 +208,13 @@ public final class ToolDispatcher {
     try {
       // A degraded proposal is never run without a person's approval, whatever the operation declares.
       if (tool.needsApproval() || degraded) {
-        String preview = ResultRenderer.render(adapter.execute(request.asDryRun()), maxRecords);
+        String preview = ResultRenderer.render(adapter.execute(request.asDryRun()), maxRecords, tool.personal());
         if (approver.isEmpty()) {
           h.call = h.call.withAttribute(ATTR_APPROVAL, "pending");
-          return ToolOutcome.notExecuted(Status.PREVIEWED,
+          return ToolOutcome.notExecuted(Status.PREVIEWED, ResultRenderer.previewed(
               "NOT EXECUTED: this change needs a person's approval and no approver is available in this "
-                  + "session. Nothing was changed. Preview of what it would write: " + preview,
-              degraded ? "approval required (degraded proposal), no approver configured"
+                  + "session. Nothing was changed. The preview shows what it would write.", preview,
+              tool.personal()), degraded ? "approval required (degraded proposal), no approver configured"
                   : "approval required, no approver configured");
         }
         ApprovalDecision verdict = review(new ApprovalRequest(h.call.context(), tool.descriptor(),
@@ -229,7 +231,7 @@ public final class ToolDispatcher {
       } else {
         h.call = h.call.withAttribute(ATTR_APPROVAL, "not-required");
       }
-      return ToolOutcome.executed(ResultRenderer.render(adapter.execute(request), maxRecords));
+      return ToolOutcome.executed(ResultRenderer.render(adapter.execute(request), maxRecords, tool.personal()));
     } catch (InputRejectedException e) {
       return ToolOutcome.notExecuted(Status.INVALID_ARGUMENTS,
           "ERROR: the system rejected argument '" + e.field() + "': " + e.getMessage()

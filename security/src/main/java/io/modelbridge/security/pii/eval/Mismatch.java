@@ -1,6 +1,6 @@
 package io.modelbridge.security.pii.eval;
 
-import io.modelbridge.security.pii.Masking;
+import io.modelbridge.adapters.spi.Masking;
 import java.util.Objects;
 import java.util.Optional;
 

@@ -3,29 +3,24 @@ package io.modelbridge.security.pii.internal;
 import java.util.function.Function;
 
 /**
- * The token grammar {@code <TYPE_N>} and its escaping. A text given to pseudonymization may already contain
- * token-like sequences; each such {@code <} + k backslashes + {@code TYPE_N>} (k ≥ 0) gets one more
- * backslash, so after pseudonymization a sequence with no backslash is always a real token, and restoration
- * removes one backslash again: pseudonymize-then-restore is the identity.
+ * The token grammar {@code <TYPE_N>} and the other replacements a protector writes ({@code <TYPE>},
+ * {@code <TYPE#hex>}, {@code <TYPE!ciphertext>}). Protection is idempotent: a replacement already in a
+ * text is left exactly as it is (never protected again, never escaped), so the same text may pass a
+ * protector any number of times; restoration replaces each token its vault knows.
  */
 public final class TokenCodec {
   private TokenCodec() {}
 
   /**
-   * Length of the token-like sequence at {@code i} ({@code <}, backslashes, {@code [A-Z][A-Z0-9_]*_[0-9]+>})
-   * or -1; {@code slashes[0]} receives the number of backslashes. Bounded: at most 80 characters looked at
-   * after the backslashes.
+   * Length of the token at {@code i} ({@code <[A-Z][A-Z0-9_]*_[0-9]+>}) or -1. Bounded: at most 80
+   * characters looked at.
    */
-  static int tokenAt(CharSequence s, int i, int[] slashes) {
+  public static int tokenAt(CharSequence s, int i) {
     int n = s.length();
     if (s.charAt(i) != '<') {
       return -1;
     }
     int p = i + 1;
-    while (p < n && s.charAt(p) == '\\') {
-      p++;
-    }
-    slashes[0] = p - i - 1;
     int nameStart = p;
     if (p >= n || s.charAt(p) < 'A' || s.charAt(p) > 'Z') {
       return -1;
@@ -51,48 +46,65 @@ public final class TokenCodec {
     return p + 1 - i;
   }
 
-  /** Appends {@code s[from, to)} with every token-like sequence escaped by one more backslash. */
-  public static void appendEscaped(StringBuilder out, String s, int from, int to) {
-    int[] slashes = new int[1];
-    String part = s.substring(from, to);
-    int i = 0;
-    int n = part.length();
-    while (i < n) {
-      int t = part.charAt(i) == '<' ? tokenAt(part, i, slashes) : -1;
-      if (t < 0) {
-        out.append(part.charAt(i));
-        i++;
-      } else {
-        out.append('<').append('\\').append(part, i + 1, i + t);
-        i += t;
-      }
+  /**
+   * Length of any replacement at {@code i}: a token, {@code <TYPE>}, {@code <TYPE#hex>} or
+   * {@code <TYPE!base64url>}; -1 if none. Bounded: the type at most 80 characters, the rest at most 4096.
+   */
+  public static int replacementAt(CharSequence s, int i) {
+    int t = tokenAt(s, i);
+    if (t > 0) {
+      return t;
     }
+    int n = s.length();
+    if (s.charAt(i) != '<' || i + 1 >= n || s.charAt(i + 1) < 'A' || s.charAt(i + 1) > 'Z') {
+      return -1;
+    }
+    int p = i + 1;
+    while (p < n && p - i <= 80 && ((s.charAt(p) >= 'A' && s.charAt(p) <= 'Z') || s.charAt(p) == '_'
+        || (s.charAt(p) >= '0' && s.charAt(p) <= '9'))) {
+      p++;
+    }
+    if (p >= n) {
+      return -1;
+    }
+    char c = s.charAt(p);
+    if (c == '>') {
+      return p + 1 - i;
+    }
+    if (c != '#' && c != '!') {
+      return -1;
+    }
+    int q = p + 1;
+    while (q < n && q - p <= 4096) {
+      char d = s.charAt(q);
+      boolean ok = c == '#' ? (d >= '0' && d <= '9') || (d >= 'a' && d <= 'f')
+          : Character.isLetterOrDigit(d) && d < 128 || d == '-' || d == '_' || d == '=' || d == '+' || d == '/'
+              || d == ':' || d == '.';
+      if (!ok) {
+        break;
+      }
+      q++;
+    }
+    return q > p + 1 && q < n && s.charAt(q) == '>' ? q + 1 - i : -1;
   }
 
-  /**
-   * Replaces each real token (no backslash) by {@code lookup}'s answer when it has one (else keeps it), and
-   * removes one backslash from each escaped token-like sequence.
-   */
+  /** Replaces each token by {@code lookup}'s answer when it has one, else keeps it. */
   public static String restore(String s, Function<String, String> lookup) {
     if (s.indexOf('<') < 0) {
       return s;
     }
-    int[] slashes = new int[1];
     StringBuilder out = new StringBuilder(s.length());
     int i = 0;
     int n = s.length();
     while (i < n) {
-      int t = s.charAt(i) == '<' ? tokenAt(s, i, slashes) : -1;
+      int t = s.charAt(i) == '<' ? tokenAt(s, i) : -1;
       if (t < 0) {
         out.append(s.charAt(i));
         i++;
-      } else if (slashes[0] == 0) {
+      } else {
         String token = s.substring(i, i + t);
         String value = lookup.apply(token);
         out.append(value != null ? value : token);
-        i += t;
-      } else {
-        out.append('<').append(s, i + 2, i + t);
         i += t;
       }
     }
