@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.modelbridge.core.CallContext;
+import io.modelbridge.json.DataJson;
 import io.modelbridge.security.pii.Finding;
 import io.modelbridge.security.pii.PiiProtector;
 import java.io.BufferedReader;
@@ -37,7 +38,7 @@ import picocli.CommandLine.Spec;
 @Command(name = "pii", mixinStandardHelpOptions = true, description = "Personal data detection.")
 public final class PiiCommand implements Runnable {
 
-  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final ObjectMapper JSON = DataJson.mapper();
 
   @Spec CommandSpec spec;
   private final InputStream input;

@@ -5,7 +5,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.modelbridge.adapters.spi.SourceRef;
 import io.modelbridge.core.ModelBridgeException;
-import io.modelbridge.mapping.internal.Json;
+import io.modelbridge.json.DataJson;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.nio.ByteBuffer;
@@ -115,7 +115,7 @@ public final class FileDeadLetterSink implements DeadLetterSink, AutoCloseable {
     }
     byte[] line;
     try {
-      line = (Json.MAPPER.writeValueAsString(toJson(rejection, clock.instant())) + "\n")
+      line = (DataJson.mapper().writeValueAsString(toJson(rejection, clock.instant())) + "\n")
           .getBytes(StandardCharsets.UTF_8);
     } catch (IOException e) {
       throw new ModelBridgeException("cannot encode rejection of record '" + rejection.sourceKey() + "'", e, false);
@@ -166,14 +166,14 @@ public final class FileDeadLetterSink implements DeadLetterSink, AutoCloseable {
   }
 
   static ObjectNode toJson(Rejection r, Instant at) {
-    ObjectNode o = Json.MAPPER.createObjectNode();
+    ObjectNode o = DataJson.mapper().createObjectNode();
     o.put("mapping", r.mapping());
     o.put("sourceKey", r.sourceKey());
     r.source().ifPresent(s -> {
       ObjectNode src = o.putObject("source");
       src.put("system", s.systemId());
       src.put("entity", s.entity());
-      src.set("key", Json.toNode(s.key()));
+      src.set("key", DataJson.toNode(s.key()));
       s.version().ifPresent(v -> src.put("version", v));
       src.put("fetchedAt", s.fetchedAt().toString());
     });
@@ -220,12 +220,12 @@ public final class FileDeadLetterSink implements DeadLetterSink, AutoCloseable {
 
   private static Rejection parse(String line, long number) {
     try {
-      JsonNode o = Json.MAPPER.readTree(line);
+      JsonNode o = DataJson.mapper().readTree(line);
       Optional<SourceRef> source = Optional.empty();
       JsonNode s = o.get("source");
       if (s != null && s.isObject()) {
         @SuppressWarnings("unchecked")
-        Map<String, Object> key = (Map<String, Object>) Json.toJava(s.get("key"));
+        Map<String, Object> key = (Map<String, Object>) DataJson.toJava(s.get("key"));
         source = Optional.of(new SourceRef(s.get("system").asText(), s.get("entity").asText(),
             key == null ? Map.of() : key,
             s.hasNonNull("version") ? Optional.of(s.get("version").asText()) : Optional.empty(),
@@ -240,7 +240,7 @@ public final class FileDeadLetterSink implements DeadLetterSink, AutoCloseable {
       return new Rejection(o.get("mapping").asText(), sourceKey, source, o.get("data"), violations);
     } catch (IOException | RuntimeException e) {
       String key = "line " + number;
-      return new Rejection("(unreadable)", key, Optional.empty(), Json.MAPPER.getNodeFactory().textNode(line),
+      return new Rejection("(unreadable)", key, Optional.empty(), DataJson.mapper().getNodeFactory().textNode(line),
           List.of(new Violation(key, "$", "deadLetter:unreadable", "",
               "dead-letter line cannot be read back (" + e.getClass().getSimpleName() + "); inspect it by hand")));
     }
@@ -268,7 +268,7 @@ public final class FileDeadLetterSink implements DeadLetterSink, AutoCloseable {
         bad[0]++;
         return;
       }
-      Object data = Json.toJava(r.data());
+      Object data = DataJson.toJava(r.data());
       MappingOutcome o = mapping.map(new SourceRecord(data == null ? new LinkedHashMap<>() : data, r.source()));
       if (o instanceof MappingOutcome.Delivered) {
         delivered.accept(((MappingOutcome.Delivered) o).entity());

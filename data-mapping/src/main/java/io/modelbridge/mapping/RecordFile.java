@@ -1,12 +1,13 @@
 package io.modelbridge.mapping;
 
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.MappingIterator;
 import com.fasterxml.jackson.dataformat.csv.CsvMapper;
 import com.fasterxml.jackson.dataformat.csv.CsvParser;
 import com.fasterxml.jackson.dataformat.csv.CsvSchema;
 import io.modelbridge.core.ModelBridgeException;
-import io.modelbridge.mapping.internal.Json;
+import io.modelbridge.json.DataJson;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.Reader;
@@ -88,7 +89,9 @@ public final class RecordFile implements Iterator<SourceRecord>, AutoCloseable {
   }
 
   private static Iterator<SourceRecord> csv(Path file, Reader reader, char separator) {
-    CsvMapper mapper = new CsvMapper();
+    // CSV is its own format, so not DataJson; cells are read as text and the mapping's types parse them, and
+    // a typed read of a cell would still give a BigDecimal, never a double.
+    CsvMapper mapper = CsvMapper.builder().enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS).build();
     mapper.enable(CsvParser.Feature.TRIM_SPACES);
     mapper.enable(CsvParser.Feature.FAIL_ON_MISSING_HEADER_COLUMNS);
     CsvSchema schema = CsvSchema.emptySchema().withHeader().withColumnSeparator(separator);
@@ -164,14 +167,14 @@ public final class RecordFile implements Iterator<SourceRecord>, AutoCloseable {
         nextLine = null;
         JsonNode node;
         try {
-          node = Json.MAPPER.readTree(line);
+          node = DataJson.mapper().readTree(line);
         } catch (IOException e) {
           throw corrupt(file, lineNumber, e);
         }
         if (!node.isObject()) {
           throw corrupt(file, lineNumber, null);
         }
-        return new SourceRecord(Json.toJava(node), Optional.empty(), Optional.of(origin(file, lineNumber)));
+        return new SourceRecord(DataJson.toJava(node), Optional.empty(), Optional.of(origin(file, lineNumber)));
       }
     };
   }

@@ -1,10 +1,8 @@
 package io.modelbridge.pipeline;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.langchain4j.agent.tool.ToolExecutionRequest;
@@ -24,6 +22,7 @@ import io.modelbridge.core.ModelBridgeException;
 import io.modelbridge.core.hook.ToolOutcome;
 import io.modelbridge.core.offline.OfflineChatModel;
 import io.modelbridge.core.tools.GovernedTools;
+import io.modelbridge.json.DataJson;
 import io.modelbridge.mapping.BatchResult;
 import io.modelbridge.mapping.CanonicalEntity;
 import io.modelbridge.mapping.Rejection;
@@ -68,8 +67,7 @@ import java.util.regex.Pattern;
  */
 public final class Pipeline {
 
-  private static final ObjectMapper JSON = JsonMapper.builder()
-      .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS).build();
+  private static final ObjectMapper JSON = DataJson.mapper();
   private static final Pattern ARG = Pattern.compile("\\{\\{\\s*(answer|record)\\.([A-Za-z0-9_]+)\\s*}}");
   private static final long AUDIT_WAIT_SECONDS = 10;
   /** A token issued by PiiProtector: {@code <EMAIL_1>}, {@code <EMAIL>}, {@code <PHONE#hex>}, {@code <IBAN!b64>}. */

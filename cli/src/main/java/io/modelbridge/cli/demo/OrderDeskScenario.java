@@ -16,6 +16,7 @@ import io.modelbridge.core.tools.ApprovalDecision;
 import io.modelbridge.core.tools.ApprovalRequest;
 import io.modelbridge.core.tools.GovernedTools;
 import io.modelbridge.core.tools.ToolPolicy;
+import io.modelbridge.json.DataJson;
 import io.modelbridge.mapping.Mapping;
 import io.modelbridge.mapping.ValueType;
 import io.modelbridge.mapping.reconcile.Difference;
@@ -62,7 +63,7 @@ final class OrderDeskScenario {
       .field("required_date", f -> f.from("required_date").type(ValueType.DATE))
       .field("shipped_date", f -> f.from("shipped_date").type(ValueType.DATE))
       .build();
-  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final ObjectMapper JSON = DataJson.mapper();
 
   private final DemoRun run;
   private final Console console;

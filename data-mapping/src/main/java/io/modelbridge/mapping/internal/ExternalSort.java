@@ -3,6 +3,7 @@ package io.modelbridge.mapping.internal;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
+import io.modelbridge.json.DataJson;
 import io.modelbridge.mapping.CanonicalEntity;
 import java.io.BufferedInputStream;
 import java.io.BufferedOutputStream;
@@ -80,13 +81,13 @@ public final class ExternalSort implements Iterator<CanonicalEntity>, AutoClosea
         : Files.createTempFile("reconcile-", ".json");
     files.add(f);
     try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(f), 1 << 16);
-        JsonGenerator g = Json.MAPPER.getFactory().createGenerator(out)) {
+        JsonGenerator g = DataJson.mapper().getFactory().createGenerator(out)) {
       for (CanonicalEntity e : sorted) {
         g.writeStartObject();
         g.writeStringField("e", e.entity());
         g.writeStringField("k", e.key());
         g.writeFieldName("f");
-        Json.MAPPER.writeTree(g, Json.toNode(e.fields()));
+        DataJson.mapper().writeTree(g, DataJson.toNode(e.fields()));
         g.writeEndObject();
       }
     }
@@ -99,7 +100,7 @@ public final class ExternalSort implements Iterator<CanonicalEntity>, AutoClosea
 
     Run(Path f) throws IOException {
       this.in = new BufferedInputStream(Files.newInputStream(f), 1 << 16);
-      this.parser = Json.MAPPER.getFactory().createParser(in);
+      this.parser = DataJson.mapper().getFactory().createParser(in);
     }
 
     boolean advance() throws IOException {
@@ -109,9 +110,9 @@ public final class ExternalSort implements Iterator<CanonicalEntity>, AutoClosea
         close();
         return false;
       }
-      com.fasterxml.jackson.databind.JsonNode node = Json.MAPPER.readTree(parser);
+      com.fasterxml.jackson.databind.JsonNode node = DataJson.mapper().readTree(parser);
       @SuppressWarnings("unchecked")
-      Map<String, Object> fields = (Map<String, Object>) Json.toJava(node.get("f"));
+      Map<String, Object> fields = (Map<String, Object>) DataJson.toJava(node.get("f"));
       head = new CanonicalEntity(node.get("e").asText(), node.get("k").asText(), fields, Optional.empty());
       return true;
     }

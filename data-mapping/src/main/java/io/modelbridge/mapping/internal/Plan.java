@@ -1,5 +1,6 @@
 package io.modelbridge.mapping.internal;
 
+import io.modelbridge.json.DataJson;
 import io.modelbridge.mapping.CanonicalEntity;
 import io.modelbridge.mapping.FieldSpec;
 import io.modelbridge.mapping.MappingDefinitionException;
@@ -75,7 +76,7 @@ public final class Plan {
   static Set<String> personalInSchema(String json) {
     Set<String> out = new LinkedHashSet<>();
     try {
-      collectPersonal(Json.MAPPER.readTree(json), "", out, 0);
+      collectPersonal(DataJson.mapper().readTree(json), "", out, 0);
     } catch (java.io.IOException e) {
       throw new MappingDefinitionException("the JSON Schema is not valid JSON: " + e.getMessage(), e);
     }
@@ -142,7 +143,7 @@ public final class Plan {
 
   private MappingOutcome reject(SourceRecord record, String key, List<Violation> violations) {
     return new MappingOutcome.Rejected(
-        new Rejection(spec.name(), key, record.source(), Json.toNode(record.data()), violations));
+        new Rejection(spec.name(), key, record.source(), DataJson.toNode(record.data()), violations));
   }
 
   /** The record's key: from its source reference, else from the mapping's key fields. */

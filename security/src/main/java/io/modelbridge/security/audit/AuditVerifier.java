@@ -2,6 +2,7 @@ package io.modelbridge.security.audit;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.modelbridge.json.DataJson;
 import io.modelbridge.security.audit.VerificationReport.Finding;
 import io.modelbridge.security.audit.internal.EntryCodec;
 import io.modelbridge.security.audit.internal.FileAuditStore;
@@ -22,7 +23,7 @@ import java.util.Optional;
  */
 public final class AuditVerifier {
 
-  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final ObjectMapper JSON = DataJson.mapper();
 
   private AuditVerifier() {}
 

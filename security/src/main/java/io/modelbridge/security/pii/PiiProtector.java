@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.node.TextNode;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import io.modelbridge.core.CallContext;
+import io.modelbridge.json.DataJson;
 import io.modelbridge.security.crypto.AssociatedData;
 import io.modelbridge.security.pii.internal.TokenCodec;
 import io.modelbridge.security.pii.internal.Vault;
@@ -45,7 +46,7 @@ import javax.crypto.Mac;
  */
 public final class PiiProtector {
 
-  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final ObjectMapper JSON = DataJson.mapper();
 
   private final PiiScanner scanner;
   private final PiiPolicy policy;

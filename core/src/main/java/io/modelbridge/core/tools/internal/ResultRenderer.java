@@ -5,7 +5,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.modelbridge.adapters.spi.AdapterRecord;
 import io.modelbridge.adapters.spi.RecordStream;
-import java.math.BigDecimal;
+import io.modelbridge.json.DataJson;
 import java.util.Map;
 
 /** Renders an operation's records as the JSON text the model reads. */
@@ -55,17 +55,8 @@ final class ResultRenderer {
   }
 
   private static void put(ObjectNode node, String name, Object v) {
-    if (v instanceof Long l) {
-      node.put(name, l);
-    } else if (v instanceof Integer i) {
-      node.put(name, i);
-    } else if (v instanceof BigDecimal d) {
-      node.put(name, d);
-    } else if (v instanceof Boolean b) {
-      node.put(name, b);
-    } else {
-      // Text, dates and instants as their ISO text.
-      node.put(name, String.valueOf(v));
-    }
+    // Numbers exact, dates and instants as their ISO text, nulls as JSON null.
+    node.set(name, DataJson.toNode(v));
   }
+
 }
