@@ -2,8 +2,9 @@ package io.modelbridge.pipeline.pack;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.json.JsonMapper;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import io.modelbridge.json.ConfigDocument;
+import io.modelbridge.json.ConfigFileException;
+import io.modelbridge.json.DataJson;
 import io.modelbridge.mapping.MappingDefinitionException;
 import io.modelbridge.mapping.Rule;
 import io.modelbridge.mapping.Validator;
@@ -34,8 +35,7 @@ public final class DomainPack {
   public static final Set<String> PLACEHOLDERS = Set.of("question", "data", "context", "glossary", "schema",
       "task", "pack.id", "pack.version", "params.*");
 
-  private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
-  private static final ObjectMapper JSON = JsonMapper.builder().build();
+  private static final ObjectMapper JSON = DataJson.mapper();
   private static final Set<String> TOP_KEYS = Set.of("id", "version", "description", "glossary", "entities",
       "params", "tasks");
   private static final Set<String> TASK_KEYS = Set.of("template", "schema", "rules", "each", "action");
@@ -130,9 +130,9 @@ public final class DomainPack {
         "pack.yaml is missing; a pack is a directory <id>/<version>/ with pack.yaml in it", null));
     JsonNode root;
     try {
-      root = YAML.readTree(text);
-    } catch (IOException e) {
-      throw new PackLoadException(packFile, "(file)", "is not valid YAML: " + firstLine(e.getMessage()), e);
+      root = ConfigDocument.parse(text, packFile, ConfigDocument.Format.YAML).tree();
+    } catch (ConfigFileException e) {
+      throw notWellFormed(e);
     }
     if (root == null || !root.isObject()) {
       throw new PackLoadException(packFile, "(file)", "must be a YAML mapping with id, version and tasks", null);
@@ -203,12 +203,12 @@ public final class DomainPack {
         "names '" + schemaFile + "', which is not in the pack directory " + where, null));
     Validator answerCheck;
     try {
-      JSON.readTree(schema);
+      ConfigDocument.parse(schema, where + "/" + schemaFile, ConfigDocument.Format.JSON);
       // The schema describes the answer; the rules see {answer, params}, so the schema is nested.
       String wrapped = "{\"type\":\"object\",\"properties\":{\"answer\":" + schema + "},\"required\":[\"answer\"]}";
       answerCheck = Validator.of(Optional.of(wrapped), rules(node.path("rules"), packFile, k + ".rules"), Set.of());
-    } catch (IOException e) {
-      throw new PackLoadException(where + "/" + schemaFile, "(file)", "is not valid JSON: " + firstLine(e.getMessage()), e);
+    } catch (ConfigFileException e) {
+      throw notWellFormed(e);
     } catch (MappingDefinitionException e) {
       throw new PackLoadException(packFile, k + ".rules", e.getMessage() + "; fix the rule or the schema", e);
     }
@@ -283,12 +283,11 @@ public final class DomainPack {
     return v.asText();
   }
 
-  private static String firstLine(String s) {
-    if (s == null) {
-      return "";
-    }
-    int nl = s.indexOf('\n');
-    return nl < 0 ? s : s.substring(0, nl);
+  /** A syntax error or duplicate key of a pack file, naming its line and column. */
+  private static PackLoadException notWellFormed(ConfigFileException e) {
+    String at = e.line().isPresent() ? "line " + e.line().getAsInt()
+        + (e.column().isPresent() ? ", column " + e.column().getAsInt() : "") + ": " : "";
+    return new PackLoadException(e.origin(), e.keyPath().orElse("(file)"), at + e.problem(), e);
   }
 
   /** The pack id (for example {@code retail}). */
