@@ -185,12 +185,10 @@ public final class Pipeline {
       if (protector.isPresent()) {
         PiiProtector p = protector.get();
         Map<String, Integer> kinds = new TreeMap<>();
-        if (!personalFields.isEmpty()) {
-          dataJson = p.protectJson(dataJson, jsonPaths(data.keySet(), personalFields), ctx);
-        }
-        // Counted from the tokens in the output (fields marked personal and what the scanner found), so the
-        // text is scanned once.
-        dataJson = p.protect(dataJson, ctx);
+        // Fields marked personal are replaced whole and every string value is scanned; numbers are left as
+        // they are (scanning the JSON text turned a price like 0.304086595 into a token, so the model saw
+        // and echoed another number). Counted from the tokens in the output, so the text is scanned once.
+        dataJson = p.protectJson(dataJson, jsonPaths(data.keySet(), personalFields), ctx);
         question = p.protect(question, ctx);
         live = p.protect(live, ctx);
         countTokens(dataJson, kinds);

@@ -65,7 +65,9 @@ class ExactValuesPipelineTest {
     Arbitrary<Integer> scale = Arbitraries.integers().between(0, 30);
     return Combinators.combine(unscaled, scale).as(BigDecimal::new).edgeCases(c -> c.add(
         new BigDecimal("12345678901234567.89"), new BigDecimal("120"), new BigDecimal("120.00"),
-        new BigDecimal("0.1"), new BigDecimal("-0.000000000000000000000001"), new BigDecimal("1E-30")));
+        new BigDecimal("0.1"), new BigDecimal("-0.000000000000000000000001"), new BigDecimal("1E-30"),
+        // digits the PII scanner would read as an SSN, a card or a phone if it scanned numbers as text
+        new BigDecimal("0.304086595"), new BigDecimal("4111111111111111"), new BigDecimal("33612345678.00")));
   }
 
   @Property(tries = 60)
@@ -82,6 +84,14 @@ class ExactValuesPipelineTest {
         files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
       }
     }
+  }
+
+  @Test
+  void priceWithDigitsOfAnSsn_reachesTheModelAsANumber_notAToken() throws Exception {
+    Path dir = Files.createTempDirectory("exact-values");
+    ScriptedChatModel model = echo();
+    assertThat(roundTrip(dir, new BigDecimal("0.304086595"), model)).isEqualTo(new BigDecimal("0.304086595"));
+    assertThat(model.sent(0)).contains("\"price\":0.304086595");
   }
 
   @Test

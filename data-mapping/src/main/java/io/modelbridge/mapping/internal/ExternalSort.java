@@ -93,6 +93,9 @@ public final class ExternalSort implements Iterator<CanonicalEntity>, AutoClosea
     }
   }
 
+  private static final com.fasterxml.jackson.databind.ObjectReader SEQUENCE = DataJson.reader()
+      .without(com.fasterxml.jackson.databind.DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
+
   private static final class Run {
     final InputStream in;
     final JsonParser parser;
@@ -110,7 +113,8 @@ public final class ExternalSort implements Iterator<CanonicalEntity>, AutoClosea
         close();
         return false;
       }
-      com.fasterxml.jackson.databind.JsonNode node = DataJson.mapper().readTree(parser);
+      // A run file is a sequence of values read one at a time: the next one is not a trailing token.
+      com.fasterxml.jackson.databind.JsonNode node = SEQUENCE.readTree(parser);
       @SuppressWarnings("unchecked")
       Map<String, Object> fields = (Map<String, Object>) DataJson.toJava(node.get("f"));
       head = new CanonicalEntity(node.get("e").asText(), node.get("k").asText(), fields, Optional.empty());
