@@ -161,7 +161,7 @@ public final class DemoCommand implements Callable<Integer> {
       return 2;
     }
     out.println();
-    out.println("Demo finished. Files (CRM export, catalogue, audit.log) are in " + dir);
+    out.println("Demo finished. Files (CRM export, catalogue, audit.log with its anchors and key audit.pub) are in " + dir);
     out.flush();
     return result.auditIntact() ? 0 : 1;
   }

@@ -18,13 +18,17 @@ import picocli.CommandLine.Command;
     description = "ModelBridge: dock business systems to large language models.")
 public final class Main implements Runnable {
 
-  /** Subcommand instances, in the order {@code --help} lists them. */
-  static final List<Object> SUBCOMMANDS = List.of(
-      new DemoCommand(),
-      new MapCommand(),
-      new AdaptersCommand(),
-      new AuditCommand(),
-      new PiiCommand());
+  /**
+   * Subcommand classes, in the order {@code --help} lists them. Classes, not instances: each
+   * {@link #commandLine()} gets fresh commands, so an option given to one run never becomes the default
+   * of the next one in the same JVM.
+   */
+  static final List<Class<?>> SUBCOMMANDS = List.of(
+      DemoCommand.class,
+      MapCommand.class,
+      AdaptersCommand.class,
+      AuditCommand.class,
+      PiiCommand.class);
 
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
@@ -41,7 +45,7 @@ public final class Main implements Runnable {
   /** The configured command line, with every subcommand registered. */
   public static CommandLine commandLine() {
     CommandLine cli = new CommandLine(new Main());
-    SUBCOMMANDS.forEach(cli::addSubcommand);
+    SUBCOMMANDS.forEach(c -> cli.addSubcommand(c));
     // picocli 4.7 has no setExitCodeOnInvalidInput/OnExecutionException: invalid input already exits with
     // ExitCode.USAGE (2); the mapper makes an exception escaping a command exit with 2 as well.
     cli.setExitCodeExceptionMapper(e -> 2);

@@ -7,12 +7,19 @@ import io.modelbridge.core.CallContext;
 import io.modelbridge.json.DataJson;
 import io.modelbridge.security.pii.Finding;
 import io.modelbridge.security.pii.PiiProtector;
+import io.modelbridge.security.pii.PiiScanner;
+import io.modelbridge.security.pii.eval.EvaluationReport;
+import io.modelbridge.security.pii.eval.InvalidLabelsException;
+import io.modelbridge.security.pii.eval.Mismatch;
+import io.modelbridge.security.pii.eval.PiiEvaluation;
+import io.modelbridge.security.pii.eval.SpanMatch;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
@@ -21,10 +28,12 @@ import java.util.Set;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code modelbridge pii scan}: finds personal data in standard input.
+ * {@code modelbridge pii scan}: finds personal data in standard input; {@code modelbridge pii eval FILE}:
+ * scores the scanner on a labelled file.
  *
  * <p>Input is UTF-8 text (default, scanned as one text) or, with {@code --jsonl}, one JSON object per line
  * whose string values are scanned. {@code --mode findings} (default) writes one JSON line per finding:
@@ -34,6 +43,12 @@ import picocli.CommandLine.Spec;
  * tokens ({@code <EMAIL_1>}), one token per distinct value over the whole input; {@code --personal-field}
  * names fields whose whole value is replaced. Exit 0 when all input was read, 2 when a line was not a JSON
  * object (named on standard error, the other lines still processed).
+ *
+ * <p>{@code eval FILE} reads labelled JSON lines (format in {@link PiiEvaluation}), scans each text with the
+ * default scanner and prints a Markdown table of precision, recall and F1 per type, per language and in
+ * total, for exact and overlapping spans; {@code --errors} adds every mismatch with its value masked. Exit 0
+ * when the file was scored, 2 when it cannot be read or a line is not a valid labelled text (the line is
+ * named on standard error).
  */
 @Command(name = "pii", mixinStandardHelpOptions = true, description = "Personal data detection.")
 public final class PiiCommand implements Runnable {
@@ -122,6 +137,42 @@ public final class PiiCommand implements Runnable {
     }
     out.flush();
     return exit;
+  }
+
+  @Command(name = "eval", mixinStandardHelpOptions = true,
+      description = "Score the detector on a labelled JSON-lines file: precision, recall and F1 per type and "
+          + "language, exact and overlapping spans.")
+  int eval(
+      @Parameters(paramLabel = "FILE", description = "Labelled JSON lines: {\"id\",\"lang\",\"text\","
+          + "\"entities\":[{\"type\",\"start\",\"end\"}]} with UTF-16 offsets, end exclusive.") Path file,
+      @Option(names = "--errors", description = "Also list every false positive and false negative "
+          + "(values masked).") boolean errors) {
+    PrintWriter out = spec.commandLine().getOut();
+    PrintWriter err = spec.commandLine().getErr();
+    EvaluationReport report;
+    try {
+      report = PiiEvaluation.of(PiiScanner.defaults()).evaluate(file);
+    } catch (InvalidLabelsException e) {
+      err.println(e.getMessage());
+      return 2;
+    } catch (IOException e) {
+      err.println("cannot read " + file + ": " + e.getMessage() + "; check the path and that it is UTF-8");
+      return 2;
+    }
+    out.println(file.getFileName() + ": " + report.texts() + " texts, " + report.labels() + " labelled spans");
+    out.println();
+    out.print(report.table());
+    if (errors) {
+      for (SpanMatch match : SpanMatch.values()) {
+        out.println();
+        out.println(match + " mismatches: " + report.mismatches(match).size());
+        for (Mismatch m : report.mismatches(match)) {
+          out.println("  " + m);
+        }
+      }
+    }
+    out.flush();
+    return 0;
   }
 
   private void walk(JsonNode node, String path, int lineNo, PiiProtector pii, Set<String> personal, PrintWriter out)

@@ -74,7 +74,7 @@ class DemoCommandTest {
         "Stage 5: Her question through the pipeline (domain pack retail 1.1.0)", "pseudonymized before sending:",
         "prompt as it left the JVM", "pipeline trace (one line per stage, audited):",
         "FETCH            16 records from shop/products.query", "LIVE_CONTEXT", "PSEUDONYMIZE",
-        "MODEL            offline model answered {attempt=1, model=offline", "degraded=true",
+        "MODEL            offline model answered {attempt=1, model=offline", "offline=true, degraded=false",
         "VALIDATE_ANSWER  answer valid on attempt 1", "valid: 3 product(s)",
         "the offline model's structured answer", "assistant says (personal data restored): [offline model]",
         "Stage 6: Recommendation for her",
@@ -159,6 +159,22 @@ class DemoCommandTest {
   void auditVerification_saysIntact() {
     assertThat(offline.out()).containsPattern("entries: \\d+, last signed checkpoint at seq \\d+")
         .contains("result: INTACT");
+  }
+
+  /** Issue 11: the demo saved no key, so its own log could not be verified; now the printed command does it. */
+  @Test
+  void demosOwnAuditLog_verifiesIntactWithTheAuditVerifyCommandItPrints() throws Exception {
+    String prefix = "check it yourself: java -jar modelbridge-cli.jar ";
+    String command = offline.out().lines().filter(l -> l.contains(prefix)).findFirst().orElseThrow();
+    String[] args = command.substring(command.indexOf(prefix) + prefix.length()).strip().split(" ");
+    assertThat(args).containsExactly("audit", "verify", workdir.resolve("audit.log").toString(), "--key-file",
+        workdir.resolve("audit.pub").toString());
+    MapCommandTest.Run r = MapCommandTest.run(args);
+    assertThat(r.exit()).as(r.err()).isEqualTo(0);
+    assertThat(r.out()).startsWith("INTACT").contains("anchored: ");
+    assertThat(Files.readString(workdir.resolve("audit.pub"))).startsWith("ed25519:");
+    // periodic checkpoints, not only the closing one
+    assertThat(Files.readString(workdir.resolve("audit.log"))).contains("\"closing\":\"false\"");
   }
 
   @Test

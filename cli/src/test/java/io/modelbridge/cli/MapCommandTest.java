@@ -87,7 +87,7 @@ class MapCommandTest {
   }
 
   @Test
-  void invalidMappingOrUnreadableInput_exits2(@TempDir Path dir) throws Exception {
+  void invalidMappingOrMissingInput_exits2_corruptLineIsOneReject(@TempDir Path dir) throws Exception {
     Path bad = Files.writeString(dir.resolve("bad.yaml"), "name: x\nentity: y\nfields:\n  - {target: a, frm: b}\n");
     Path input = Files.writeString(dir.resolve("in.jsonl"), "{\"id\":\"C1\"}\n");
     Run r = run("map", "--mapping", bad.toString(), "--input", input.toString(),
@@ -101,7 +101,10 @@ class MapCommandTest {
     Path corrupt = Files.writeString(dir.resolve("c.jsonl"), "{\"id\":\"C1\"}\n{not json\n");
     Run c = run("map", "--mapping", mapping.toString(), "--input", corrupt.toString(),
         "--output", dir.resolve("o.jsonl").toString(), "--rejects", dir.resolve("r.jsonl").toString());
-    assertThat(c.exit()).isEqualTo(2);
-    assertThat(c.err()).contains("line 2").contains("stopped after in=1 delivered=1 rejected=0");
+    // a corrupt line is one rejected record, not the end of the run
+    assertThat(c.exit()).isEqualTo(1);
+    assertThat(c.out()).contains("in=2 delivered=1 rejected=1");
+    assertThat(FileDeadLetterSink.read(dir.resolve("r.jsonl")).get(0).violations().get(0).message())
+        .contains("line 2").contains("not valid JSON");
   }
 }

@@ -6,7 +6,10 @@ import java.io.ByteArrayInputStream;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
 
 class PiiCommandTest {
@@ -51,6 +54,36 @@ class PiiCommandTest {
   void scan_jsonlPseudonymize() {
     assertThat(run("{\"to\":\"+33 6 12 34 56 78\",\"n\":1}\n", "scan", "--jsonl", "--mode", "pseudonymize")).isZero();
     assertThat(out.toString().strip()).isEqualTo("{\"to\":\"<PHONE_1>\",\"n\":1}");
+  }
+
+  @Test
+  void eval_printsScoresPerTypeAndLanguageAndExitsZero(@TempDir Path dir) throws Exception {
+    Path file = dir.resolve("labels.jsonl");
+    Files.writeString(file, "{\"id\":\"t1\",\"lang\":\"en\",\"text\":\"Mail jane.doe@example.com today\","
+        + "\"entities\":[{\"type\":\"EMAIL\",\"start\":5,\"end\":25,\"value\":\"jane.doe@example.com\"}]}\n"
+        + "{\"id\":\"t2\",\"lang\":\"fr\",\"text\":\"aucune donnée\",\"entities\":[{\"type\":\"EMAIL\","
+        + "\"start\":0,\"end\":6}]}\n", StandardCharsets.UTF_8);
+    int code = run("", "eval", file.toString(), "--errors");
+    assertThat(code).isZero();
+    assertThat(out.toString())
+        .contains("labels.jsonl: 2 texts, 2 labelled spans")
+        .contains("| EMAIL | 2 | 1 | 1.000 | 0.500 | 0.667 | 1.000 | 0.500 | 0.667 |")
+        .contains("| language en | 1 | 1 | 1.000 | 1.000 |")
+        .contains("| language fr | 1 | 0 | 1.000 | 0.000 |")
+        .contains("EXACT mismatches: 1")
+        .contains("FALSE_NEGATIVE EMAIL 0..6 '*****e' in t2")
+        .doesNotContain("aucune");
+  }
+
+  @Test
+  void eval_invalidLineExitsTwoNamingTheLine(@TempDir Path dir) throws Exception {
+    Path file = dir.resolve("bad.jsonl");
+    Files.writeString(file, "{\"text\":\"ok\",\"entities\":[]}\n{\"text\":\"abc\",\"entities\":[{\"type\":"
+        + "\"PHONE\",\"start\":1,\"end\":9}]}\n", StandardCharsets.UTF_8);
+    assertThat(run("", "eval", file.toString())).isEqualTo(2);
+    assertThat(err.toString()).contains("line 2 entity 0").contains("ends beyond the text");
+    assertThat(run("", "eval", dir.resolve("absent.jsonl").toString())).isEqualTo(2);
+    assertThat(err.toString()).contains("cannot read");
   }
 
   @Test

@@ -1,22 +1,25 @@
 package io.modelbridge.mapping;
 
+import com.fasterxml.jackson.core.json.JsonWriteFeature;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectWriter;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.modelbridge.adapters.spi.SourceRef;
 import io.modelbridge.core.ModelBridgeException;
 import io.modelbridge.json.DataJson;
-import java.io.BufferedReader;
+import io.modelbridge.mapping.internal.AtomicFile;
+import io.modelbridge.mapping.internal.RawRecords;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -34,7 +37,18 @@ import java.util.function.Consumer;
  * time of rejection. The file therefore holds source data, including personal data: protect it like the
  * source system (file permissions, retention), and delete it once replayed.
  *
- * <p>Durability ({@link Fsync}): {@code EVERY_RECORD} forces each line to the device before
+ * <p>Each record is kept <em>exactly</em> as received: every character outside ASCII is written as a
+ * JSON escape ({@code \u00e9}, a lone surrogate as {@code \uD800}), so nothing is ever replaced by
+ * {@code ?}; bytes that were not valid UTF-8 are kept as Base64 ({@code "dataEncoding":"base64"}). A
+ * record read from a file keeps its {@code origin} ({@code file:line}), so that replaying a record
+ * without a key still names it by where it came from.
+ *
+ * <p>Two ways to write: {@link #open(Path)} appends to the file, each line written whole;
+ * {@link #replacing(Path)} writes a new file that replaces the old one only on {@link #commit()}
+ * (temporary file in the same folder, then an atomic move), so a failed or interrupted run leaves the
+ * previous file untouched and no partial file. The {@code modelbridge map} command uses the latter.
+ *
+ * <p>Durability ({@link Fsync}, appending sinks): {@code EVERY_RECORD} forces each line to the device before
  * {@link #accept(Rejection)} returns (safest, slowest); {@code ON_CLOSE} (the default) forces once on
  * {@link #close()}, so a crash of the machine (not of the JVM: written lines are in the OS cache) can lose
  * the lines since the last close; {@code NEVER} leaves it to the operating system. A line cut short by a
@@ -54,16 +68,21 @@ public final class FileDeadLetterSink implements DeadLetterSink, AutoCloseable {
     NEVER
   }
 
+  /** Writes every non-ASCII character as an escape, so the file is ASCII and every string survives as is. */
+  private static final ObjectWriter LETTER = DataJson.writer().with(JsonWriteFeature.ESCAPE_NON_ASCII);
+
   private final Path file;
   private final FileChannel channel;
+  private final AtomicFile replacement;
   private final Fsync fsync;
   private final Clock clock;
   private long written;
   private boolean closed;
 
-  private FileDeadLetterSink(Path file, FileChannel channel, Fsync fsync, Clock clock) {
+  private FileDeadLetterSink(Path file, FileChannel channel, AtomicFile replacement, Fsync fsync, Clock clock) {
     this.file = file;
     this.channel = channel;
+    this.replacement = replacement;
     this.fsync = fsync;
     this.clock = clock;
   }
@@ -95,11 +114,34 @@ public final class FileDeadLetterSink implements DeadLetterSink, AutoCloseable {
       }
       FileChannel ch = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
           StandardOpenOption.APPEND);
-      return new FileDeadLetterSink(file, ch, fsync, clock);
+      return new FileDeadLetterSink(file, ch, null, fsync, clock);
     } catch (IOException e) {
       throw new ModelBridgeException("cannot open dead-letter file " + file + ": " + e.getMessage()
           + "; check the path and permissions", e, false);
     }
+  }
+
+  /**
+   * Starts a new dead-letter file that replaces {@code file} on {@link #commit()}; until then, and for
+   * ever if the sink is closed without a commit, {@code file} stays as it was. A replaced file keeps its
+   * POSIX permissions; a file created anew is readable by its owner only (it holds source data).
+   *
+   * @throws ModelBridgeException if the folder cannot be written
+   */
+  public static FileDeadLetterSink replacing(Path file) {
+    return replacing(file, Clock.systemUTC());
+  }
+
+  /**
+   * As {@link #replacing(Path)}, stamping each rejection with {@code clock}.
+   *
+   * @throws ModelBridgeException if the folder cannot be written
+   */
+  public static FileDeadLetterSink replacing(Path file, Clock clock) {
+    Objects.requireNonNull(file, "file cannot be null");
+    Objects.requireNonNull(clock, "clock cannot be null");
+    return new FileDeadLetterSink(file, null, AtomicFile.replacing(file, "dead-letter file"), Fsync.ON_CLOSE,
+        clock);
   }
 
   /**
@@ -113,26 +155,56 @@ public final class FileDeadLetterSink implements DeadLetterSink, AutoCloseable {
     if (closed) {
       throw new ModelBridgeException("dead-letter file " + file + " is closed; open a new sink", false);
     }
-    byte[] line;
+    byte[] line = line(toJson(rejection, clock.instant()));
     try {
-      line = (DataJson.mapper().writeValueAsString(toJson(rejection, clock.instant())) + "\n")
-          .getBytes(StandardCharsets.UTF_8);
-    } catch (IOException e) {
-      throw new ModelBridgeException("cannot encode rejection of record '" + rejection.sourceKey() + "'", e, false);
-    }
-    try {
-      ByteBuffer buf = ByteBuffer.wrap(line);
-      while (buf.hasRemaining()) {
-        channel.write(buf);
-      }
-      if (fsync == Fsync.EVERY_RECORD) {
-        channel.force(false);
+      if (replacement != null) {
+        replacement.write(line);
+      } else {
+        ByteBuffer buf = ByteBuffer.wrap(line);
+        while (buf.hasRemaining()) {
+          channel.write(buf);
+        }
+        if (fsync == Fsync.EVERY_RECORD) {
+          channel.force(false);
+        }
       }
       written++;
     } catch (IOException e) {
       throw new ModelBridgeException("cannot write rejection of record '" + rejection.sourceKey() + "' to " + file
           + ": " + e.getMessage(), e, true);
     }
+  }
+
+  /** One letter as one line of ASCII bytes. */
+  static byte[] line(ObjectNode letter) {
+    try {
+      byte[] json = LETTER.writeValueAsBytes(letter);
+      byte[] out = java.util.Arrays.copyOf(json, json.length + 1);
+      out[json.length] = '\n';
+      return out;
+    } catch (IOException e) {
+      throw new ModelBridgeException("cannot encode a rejection as JSON (" + e.getClass().getSimpleName()
+          + "); report this with the mapping name", e, false);
+    }
+  }
+
+  /**
+   * Publishes a {@link #replacing(Path) replacing} sink's file: forces it and moves it over the previous
+   * file atomically, then closes the sink. For an appending sink the same as {@link #close()}.
+   *
+   * @throws ModelBridgeException if the file cannot be replaced; the previous file is then unchanged
+   */
+  public synchronized void commit() {
+    if (replacement == null) {
+      close();
+      return;
+    }
+    if (closed) {
+      throw new ModelBridgeException("dead-letter file " + file + " was closed without a commit; nothing was"
+          + " written, run again", false);
+    }
+    closed = true;
+    replacement.commit();
   }
 
   /** How many rejections this sink wrote. */
@@ -146,7 +218,8 @@ public final class FileDeadLetterSink implements DeadLetterSink, AutoCloseable {
   }
 
   /**
-   * Forces what was written (unless {@link Fsync#NEVER}) and closes the file. Idempotent.
+   * Forces what was written (unless {@link Fsync#NEVER}) and closes the file; a {@link #replacing(Path)
+   * replacing} sink that was not committed drops what it wrote and leaves the previous file. Idempotent.
    *
    * @throws ModelBridgeException if the final force fails
    */
@@ -156,6 +229,10 @@ public final class FileDeadLetterSink implements DeadLetterSink, AutoCloseable {
       return;
     }
     closed = true;
+    if (replacement != null) {
+      replacement.abort();
+      return;
+    }
     try (channel) {
       if (fsync != Fsync.NEVER) {
         channel.force(false);
@@ -166,9 +243,10 @@ public final class FileDeadLetterSink implements DeadLetterSink, AutoCloseable {
   }
 
   static ObjectNode toJson(Rejection r, Instant at) {
-    ObjectNode o = DataJson.mapper().createObjectNode();
+    ObjectNode o = DataJson.nodes().objectNode();
     o.put("mapping", r.mapping());
     o.put("sourceKey", r.sourceKey());
+    r.origin().ifPresent(origin -> o.put("origin", origin));
     r.source().ifPresent(s -> {
       ObjectNode src = o.putObject("source");
       src.put("system", s.systemId());
@@ -177,7 +255,12 @@ public final class FileDeadLetterSink implements DeadLetterSink, AutoCloseable {
       s.version().ifPresent(v -> src.put("version", v));
       src.put("fetchedAt", s.fetchedAt().toString());
     });
-    o.set("data", r.data());
+    if (r.data().isBinary()) {
+      o.put("dataEncoding", "base64");
+      o.put("data", Base64.getEncoder().encodeToString(binary(r.data())));
+    } else {
+      o.set("data", r.data());
+    }
     ArrayNode vs = o.putArray("violations");
     for (Violation v : r.violations()) {
       ObjectNode vo = vs.addObject();
@@ -188,6 +271,14 @@ public final class FileDeadLetterSink implements DeadLetterSink, AutoCloseable {
     }
     o.put("rejectedAt", at.toString());
     return o;
+  }
+
+  private static byte[] binary(JsonNode n) {
+    try {
+      return n.binaryValue();
+    } catch (IOException e) {
+      throw new IllegalStateException("a binary node without bytes", e);
+    }
   }
 
   /**
@@ -203,15 +294,18 @@ public final class FileDeadLetterSink implements DeadLetterSink, AutoCloseable {
   }
 
   private static void forEach(Path file, Consumer<Rejection> consumer) {
-    try (BufferedReader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-      String line;
-      long number = 0;
-      while ((line = in.readLine()) != null) {
-        number++;
-        if (line.isBlank()) {
-          continue;
+    // each line decoded on its own: a damaged line costs that letter, never the ones after it
+    try (RawRecords in = new RawRecords(Files.newInputStream(file), false, ',', RecordFile.MAX_RECORD_BYTES)) {
+      RawRecords.Raw line;
+      while ((line = in.next()) != null) {
+        if (line.problem() != null) {
+          String key = "line " + line.line();
+          consumer.accept(new Rejection("(unreadable)", key, Optional.empty(), DataJson.nodes().binaryNode(line.bytes()),
+              List.of(new Violation(key, "$", "deadLetter:unreadable", "", "dead-letter " + line.problem().message()
+                  + "; inspect it by hand"))));
+        } else if (!line.text().isBlank()) {
+          consumer.accept(parse(line.text(), line.line()));
         }
-        consumer.accept(parse(line, number));
       }
     } catch (IOException e) {
       throw new ModelBridgeException("cannot read dead-letter file " + file + ": " + e.getMessage(), e, true);
@@ -237,10 +331,15 @@ public final class FileDeadLetterSink implements DeadLetterSink, AutoCloseable {
         violations.add(new Violation(sourceKey, v.get("path").asText(), v.get("rule").asText(),
             v.get("value").asText(), v.get("message").asText()));
       }
-      return new Rejection(o.get("mapping").asText(), sourceKey, source, o.get("data"), violations);
+      JsonNode data = o.get("data");
+      if ("base64".equals(o.path("dataEncoding").asText())) {
+        data = DataJson.nodes().binaryNode(Base64.getDecoder().decode(data.asText()));
+      }
+      Optional<String> origin = o.hasNonNull("origin") ? Optional.of(o.get("origin").asText()) : Optional.empty();
+      return new Rejection(o.get("mapping").asText(), sourceKey, source, data, violations, origin);
     } catch (IOException | RuntimeException e) {
       String key = "line " + number;
-      return new Rejection("(unreadable)", key, Optional.empty(), DataJson.mapper().getNodeFactory().textNode(line),
+      return new Rejection("(unreadable)", key, Optional.empty(), DataJson.nodes().textNode(line),
           List.of(new Violation(key, "$", "deadLetter:unreadable", "",
               "dead-letter line cannot be read back (" + e.getClass().getSimpleName() + "); inspect it by hand")));
     }
@@ -269,7 +368,8 @@ public final class FileDeadLetterSink implements DeadLetterSink, AutoCloseable {
         return;
       }
       Object data = DataJson.toJava(r.data());
-      MappingOutcome o = mapping.map(new SourceRecord(data == null ? new LinkedHashMap<>() : data, r.source()));
+      MappingOutcome o = mapping.map(
+          new SourceRecord(data == null ? new LinkedHashMap<>() : data, r.source(), r.origin()));
       if (o instanceof MappingOutcome.Delivered) {
         delivered.accept(((MappingOutcome.Delivered) o).entity());
         ok[0]++;

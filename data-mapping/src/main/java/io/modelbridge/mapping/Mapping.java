@@ -226,8 +226,13 @@ public final class Mapping {
    * Maps a stream of any length in constant memory: each delivered entity goes to {@code delivered}, each
    * rejection to {@code rejected} (for example a {@link FileDeadLetterSink}).
    *
-   * <p>If the iterator itself fails (the source system goes away), or a consumer or the sink throws, the
-   * exception propagates: records read so far have all been passed on, and the caller can resume.
+   * <p>A {@link RecordFile} is read record by record: a record the file cannot read (bad UTF-8, a CSV row
+   * with the wrong number of cells, a line that is not a JSON object) is rejected with its line and reason
+   * like any bad record, and the batch goes on.
+   *
+   * <p>If the iterator itself fails (the source system goes away, a disk error), or a consumer or the sink
+   * throws, the exception propagates: records read so far have all been passed on, and the caller can
+   * resume (or, writing to files, discard the partial output: see {@link EntityFile}).
    *
    * @return the counts; {@code in == delivered + rejected}
    */
@@ -237,8 +242,26 @@ public final class Mapping {
     Objects.requireNonNull(rejected, "rejected cannot be null");
     long ok = 0;
     long bad = 0;
-    while (records.hasNext()) {
-      MappingOutcome o = plan.map(records.next());
+    RecordFile file = records instanceof RecordFile ? (RecordFile) records : null;
+    while (true) {
+      SourceRecord next;
+      if (file != null) {
+        RecordFile.Item item = file.nextItem();
+        if (item == null) {
+          break;
+        }
+        if (item.unreadable() != null) {
+          rejected.accept(RecordFile.rejection(name(), item.unreadable()));
+          bad++;
+          continue;
+        }
+        next = item.record();
+      } else if (records.hasNext()) {
+        next = records.next();
+      } else {
+        break;
+      }
+      MappingOutcome o = plan.map(next);
       if (o instanceof MappingOutcome.Delivered) {
         delivered.accept(((MappingOutcome.Delivered) o).entity());
         ok++;
@@ -274,8 +297,8 @@ public final class Mapping {
 
   /**
    * A lazy view of {@code records} as canonical entities, for consumers that want entities only (such as a
-   * {@link io.modelbridge.mapping.reconcile.Reconciler}): each rejected record goes to {@code rejected} and
-   * is skipped, so nothing is lost silently. Single-use, like the iterator it wraps.
+   * {@link io.modelbridge.mapping.reconcile.Reconciler}): each rejected record (and each record a
+   * {@link RecordFile} cannot read) goes to {@code rejected} and is skipped, so nothing is lost silently. Single-use, like the iterator it wraps.
    */
   public Iterator<CanonicalEntity> delivered(Iterator<SourceRecord> records, DeadLetterSink rejected) {
     Objects.requireNonNull(records, "records cannot be null");
@@ -285,8 +308,24 @@ public final class Mapping {
 
       @Override
       public boolean hasNext() {
-        while (next == null && records.hasNext()) {
-          MappingOutcome o = plan.map(records.next());
+        while (next == null) {
+          SourceRecord record;
+          if (records instanceof RecordFile) {
+            RecordFile.Item item = ((RecordFile) records).nextItem();
+            if (item == null) {
+              break;
+            }
+            if (item.unreadable() != null) {
+              rejected.accept(RecordFile.rejection(name(), item.unreadable()));
+              continue;
+            }
+            record = item.record();
+          } else if (records.hasNext()) {
+            record = records.next();
+          } else {
+            break;
+          }
+          MappingOutcome o = plan.map(record);
           if (o instanceof MappingOutcome.Delivered) {
             next = ((MappingOutcome.Delivered) o).entity();
           } else {

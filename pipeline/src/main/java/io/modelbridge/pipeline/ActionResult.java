@@ -26,7 +26,12 @@ public record ActionResult(String tool, Status status, String detail) {
     /** Refused by a hook or invalid arguments. */
     REFUSED,
     /** The operation ran and failed. */
-    FAILED
+    FAILED,
+    /**
+     * Not run: the answer is degraded (every model provider failed and the gateway's degraded responder
+     * answered) and the pack's task does not allow degraded writes. Nothing was written or asked of the system.
+     */
+    REFUSED_DEGRADED
   }
 
   /** Validates the components. */

@@ -10,6 +10,7 @@ import dev.langchain4j.data.message.AiMessage;
 import dev.langchain4j.data.message.ChatMessage;
 import dev.langchain4j.data.message.SystemMessage;
 import dev.langchain4j.data.message.UserMessage;
+import dev.langchain4j.model.TokenCountEstimator;
 import dev.langchain4j.model.chat.ChatModel;
 import dev.langchain4j.model.chat.request.ChatRequest;
 import dev.langchain4j.model.chat.request.ResponseFormat;
@@ -19,6 +20,8 @@ import io.modelbridge.adapters.spi.AdapterRecord;
 import io.modelbridge.adapters.spi.RecordStream;
 import io.modelbridge.core.CallContext;
 import io.modelbridge.core.ModelBridgeException;
+import io.modelbridge.core.gateway.ModelGateway;
+import io.modelbridge.core.hook.ModelAnswer;
 import io.modelbridge.core.hook.ToolOutcome;
 import io.modelbridge.core.offline.OfflineChatModel;
 import io.modelbridge.core.tools.GovernedTools;
@@ -31,6 +34,7 @@ import io.modelbridge.mapping.Violation;
 import io.modelbridge.mapping.freshness.MaxAge;
 import io.modelbridge.mapping.freshness.WriteBackGuard;
 import io.modelbridge.mapping.freshness.WriteConflictException;
+import io.modelbridge.pipeline.internal.PromptBudget;
 import io.modelbridge.pipeline.internal.ResponseSchemas;
 import io.modelbridge.pipeline.pack.DomainPack;
 import io.modelbridge.pipeline.pack.PackTask;
@@ -61,11 +65,28 @@ import java.util.regex.Pattern;
  * refuse), restore personal data, run the pack's action through governed tools (approval, conflict check),
  * and audit every stage.
  *
+ * <p>The prompt never exceeds the model's context window ({@link Builder#contextWindow(int)}) less the
+ * answer's share: records go in, in the pack task's selection order, while they fit; the rest are counted
+ * and named in the trace; a prompt whose fixed parts do not fit is refused before the model is called. A
+ * degraded answer (every provider of a {@code ModelGateway} failed and its degraded responder answered)
+ * never drives the pack's action unless the task says {@code allowDegradedWrites: true}, and then only with
+ * a person's approval of a request marked degraded.
+ *
  * <p>Secure by default: pseudonymization and audit are on unless the builder turns them off by name
  * ({@link Builder#withoutPseudonymization()}, {@link Builder#withoutAudit()}). Immutable and thread-safe
  * (as thread-safe as the model, adapters and live context given to it).
  */
 public final class Pipeline {
+
+  /**
+   * The context window assumed when the builder is given none: {@value} tokens, the smallest window of the
+   * chat models in common use. Set the model's own with {@link Builder#contextWindow(int)}.
+   */
+  public static final int DEFAULT_CONTEXT_WINDOW = 8_192;
+  /** Tokens kept free for the answer unless the pack's task or the builder says otherwise: {@value}. */
+  public static final int DEFAULT_ANSWER_TOKENS = 1_024;
+  /** How many left-out record names an audit entry lists (the trace lists them all). */
+  private static final int AUDIT_NAMES = 20;
 
   private static final ObjectMapper JSON = DataJson.mapper();
   private static final Pattern ARG = Pattern.compile("\\{\\{\\s*(answer|record)\\.([A-Za-z0-9_]+)\\s*}}");
@@ -82,6 +103,9 @@ public final class Pipeline {
   private final LiveContext liveContext;
   private final Optional<MaxAge> maxAge;
   private final Map<String, GovernedTools> tools;
+  private final int contextWindow;
+  private final int answerTokens;
+  private final TokenCountEstimator estimator;
 
   private Pipeline(Builder b) {
     this.pack = b.pack;
@@ -91,6 +115,9 @@ public final class Pipeline {
     this.liveContext = b.liveContext;
     this.maxAge = Optional.ofNullable(b.maxAge);
     this.tools = Map.copyOf(b.tools);
+    this.contextWindow = b.contextWindow;
+    this.answerTokens = b.answerTokens;
+    this.estimator = b.estimator;
   }
 
   /**
@@ -111,7 +138,7 @@ public final class Pipeline {
    *
    * @return the validated answer with the pack version, the action's outcome and the trace
    * @throws PipelineException naming the stage, when a stage fails (adapter down, stale data, unknown task,
-   *     model failure, audit failure)
+   *     a prompt whose fixed parts exceed the token budget, model failure, audit failure)
    * @throws AnswerRefusedException when the answer still breaks the pack's schema or rules after one retry
    */
   public PipelineResult ask(CallContext ctx, PipelineRequest request) {
@@ -125,6 +152,7 @@ public final class Pipeline {
 
       // 1-2. Fetch through the adapters and map to canonical entities; every record delivered or rejected.
       Map<String, List<CanonicalEntity>> data = new LinkedHashMap<>();
+      Map<String, List<String>> keyFields = new HashMap<>();
       Set<String> personalFields = new HashSet<>();
       List<CanonicalEntity> all = new ArrayList<>();
       for (Fetch f : request.fetches()) {
@@ -158,6 +186,7 @@ public final class Pipeline {
         trace.add(Stage.MAP, mapped.counts().in() + " in = " + mapped.counts().delivered() + " delivered + "
             + mapped.counts().rejected() + " rejected (" + f.mapping().name() + ")", details);
         data.put(f.alias(), mapped.delivered());
+        keyFields.put(f.alias(), f.mapping().spec().key());
         all.addAll(mapped.delivered());
         personalFields.addAll(f.mapping().personalFields());
       }
@@ -179,18 +208,68 @@ public final class Pipeline {
       trace.add(Stage.LIVE_CONTEXT, request.subject().isPresent() ? live.length() + " chars of live context"
           : "no subject", Map.of());
 
-      // 5. Pseudonymize: personal fields of the records, and what the scanner finds in free text.
-      String dataJson = toJson(data);
+      // 5. Pseudonymize: personal fields of the records, and what the scanner finds in free text. The data
+      // sets are put in the pack's selection order first, so that the budget below keeps the records the
+      // pack wants most.
+      Map<String, List<CanonicalEntity>> ordered = new LinkedHashMap<>();
+      data.forEach((alias, entities) -> ordered.put(alias, PromptBudget.order(entities, task.context())));
+      String dataJson = toJson(ordered);
       String question = request.question();
       if (protector.isPresent()) {
         PiiProtector p = protector.get();
-        Map<String, Integer> kinds = new TreeMap<>();
-        // Fields marked personal are replaced whole and every string value is scanned; numbers are left as
-        // they are (scanning the JSON text turned a price like 0.304086595 into a token, so the model saw
-        // and echoed another number). Counted from the tokens in the output, so the text is scanned once.
+        // protectJson replaces the fields marked personal and scans every other string value; scanning the
+        // JSON text again would escape the tokens it just issued (<\PERSONAL_1>) and break the JSON.
         dataJson = p.protectJson(dataJson, jsonPaths(data.keySet(), personalFields), ctx);
         question = p.protect(question, ctx);
         live = p.protect(live, ctx);
+      }
+
+      // 6. Prompt from the pack's template, within the token budget: the context window less the answer's
+      // share (and the pack's own limit). Records go in in the pack's order while they fit; the rest are
+      // left out by name, never cut; a prompt whose fixed parts do not fit is refused before the call.
+      int answerShare = task.context().answerTokens().orElse(answerTokens);
+      int budget = contextWindow - answerShare;
+      if (budget < 1) {
+        throw trace.fail(Stage.PROMPT, "task " + task.name() + " keeps " + answerShare + " tokens for the answer,"
+            + " which leaves nothing of the context window of " + contextWindow + " tokens for the prompt",
+            "Give the model's real window with Pipeline.builder(..).contextWindow(..), or lower answerTokens", null);
+      }
+      if (task.context().maxTokens().isPresent()) {
+        budget = Math.min(budget, task.context().maxTokens().getAsInt());
+      }
+      Map<String, String> values = new HashMap<>();
+      values.put("question", question);
+      values.put("context", live.isEmpty() ? "(none)" : live);
+      values.put("glossary", glossary());
+      values.put("schema", task.schemaJson().strip());
+      values.put("task", task.name());
+      values.put("pack.id", pack.id());
+      values.put("pack.version", pack.version());
+      pack.params().forEach((k, v) -> values.put("params." + k, String.valueOf(v)));
+      SystemMessage system = SystemMessage.from("You answer for the " + pack.id() + " domain pack " + pack.version()
+          + ". Reply with one JSON object only, conforming to the JSON Schema in the request.");
+      List<PromptBudget.DataSet> sets = dataSets(dataJson, ordered, keyFields, personalFields);
+      Optional<PromptBudget.Selection> fitted = PromptBudget.select(sets, json -> {
+        Map<String, String> v = new HashMap<>(values);
+        v.put("data", json);
+        return estimator.estimateTokenCountInMessages(List.of(system, UserMessage.from(task.template().render(v))));
+      }, estimator::estimateTokenCountInText, budget);
+      int fetched = all.size();
+      if (fitted.isEmpty()) {
+        Map<String, String> v = new HashMap<>(values);
+        v.put("data", PromptBudget.dataJson(sets, Map.of()));
+        int fixed = estimator.estimateTokenCountInMessages(List.of(system, UserMessage.from(task.template().render(v))));
+        throw trace.fail(Stage.PROMPT, "the prompt of task " + task.name() + " without any record (template,"
+            + " question, live context, glossary, schema) needs about " + fixed + " tokens, over its budget of "
+            + budget + " (" + budgetText(task, answerShare) + "); the model was not called and nothing was cut",
+            "Shorten the question or the live context, give the model's real window with"
+                + " Pipeline.builder(..).contextWindow(..), or raise tasks." + task.name() + ".context.maxTokens", null);
+      }
+      PromptBudget.Selection selection = fitted.get();
+      dataJson = selection.dataJson();
+      if (protector.isPresent()) {
+        // Counted from the tokens in what is sent (fields marked personal and what the scanner found).
+        Map<String, Integer> kinds = new TreeMap<>();
         countTokens(dataJson, kinds);
         countTokens(question, kinds);
         countTokens(live, kinds);
@@ -201,26 +280,36 @@ public final class Pipeline {
       } else {
         trace.add(Stage.PSEUDONYMIZE, "OFF (withoutPseudonymization): personal data is sent in clear", Map.of());
       }
-
-      // 6. Prompt from the pack's template.
-      Map<String, String> values = new HashMap<>();
-      values.put("question", question);
       values.put("data", dataJson);
-      values.put("context", live.isEmpty() ? "(none)" : live);
-      values.put("glossary", glossary());
-      values.put("schema", task.schemaJson().strip());
-      values.put("task", task.name());
-      values.put("pack.id", pack.id());
-      values.put("pack.version", pack.version());
-      pack.params().forEach((k, v) -> values.put("params." + k, String.valueOf(v)));
       String prompt = task.template().render(values);
-      trace.add(Stage.PROMPT, prompt.length() + " chars from template of task " + task.name(),
-          Map.of("pack", pack.id() + " " + pack.version()));
+      Map<String, String> pd = new LinkedHashMap<>();
+      pd.put("pack", pack.id() + " " + pack.version());
+      pd.put("estimatedTokens", String.valueOf(selection.estimatedTokens()));
+      pd.put("budgetTokens", String.valueOf(budget));
+      pd.put("contextWindow", String.valueOf(contextWindow));
+      pd.put("answerTokens", String.valueOf(answerShare));
+      pd.put("estimator", estimator.getClass().getSimpleName());
+      pd.put("selection", task.context().selection().name().toLowerCase().replace('_', '-')
+          + task.context().by().map(f -> " by " + f).orElse(""));
+      pd.put("fetched", String.valueOf(fetched));
+      pd.put("included", String.valueOf(selection.includedCount()));
+      pd.put("leftOut", String.valueOf(selection.leftOutCount()));
+      Map<String, String> auditPd = new LinkedHashMap<>(pd);
+      selection.leftOut().forEach((alias, names) -> {
+        if (!names.isEmpty()) {
+          pd.put("leftOut[" + alias + "]", String.join(", ", names));
+          auditPd.put("leftOut[" + alias + "]", String.join(", ", names.subList(0, Math.min(AUDIT_NAMES, names.size())))
+              + (names.size() > AUDIT_NAMES ? ", ... (" + (names.size() - AUDIT_NAMES) + " more, named in the trace)" : ""));
+        }
+      });
+      trace.add(Stage.PROMPT, prompt.length() + " chars, about " + selection.estimatedTokens() + " of " + budget
+          + " tokens, from template of task " + task.name() + "; " + fetched + " records fetched = "
+          + selection.includedCount() + " in the prompt + " + selection.leftOutCount() + " left out"
+          + (selection.leftOutCount() > 0 ? " (over the token budget, named in leftOut[..])" : ""), pd, auditPd);
 
       // 7-8. Call the model; validate; on violations retry once with them fed back; then refuse.
       List<ChatMessage> messages = new ArrayList<>();
-      messages.add(SystemMessage.from("You answer for the " + pack.id() + " domain pack " + pack.version()
-          + ". Reply with one JSON object only, conforming to the JSON Schema in the request."));
+      messages.add(system);
       messages.add(UserMessage.from(prompt));
       ResponseFormat format = responseFormats.computeIfAbsent(task.name(),
           name -> ResponseSchemas.jsonFormat(name, task.schemaJson()));
@@ -228,23 +317,44 @@ public final class Pipeline {
       List<Violation> violations = List.of();
       AnswerRefusedException.Reason reason = AnswerRefusedException.Reason.VIOLATES_RULES;
       int attempt = 0;
+      boolean degraded = false;
       while (attempt < 2) {
         attempt++;
+        if (attempt > 1) {
+          int retryTokens = estimator.estimateTokenCountInMessages(messages);
+          if (retryTokens > budget) {
+            trace.add(Stage.VALIDATE_ANSWER, "no retry: the prompt with the refused answer and its violations"
+                + " needs about " + retryTokens + " tokens, over the budget of " + budget,
+                ordered("estimatedTokens", String.valueOf(retryTokens), "budgetTokens", String.valueOf(budget)));
+            break;
+          }
+        }
+        ChatRequest chatRequest = ChatRequest.builder().messages(messages).responseFormat(format)
+            .maxOutputTokens(answerShare > 0 ? answerShare : null).build();
         ChatResponse response;
         try {
-          response = model.chat(ChatRequest.builder().messages(messages).responseFormat(format).build());
+          if (model instanceof ModelGateway gateway) {
+            ModelAnswer answered = gateway.call(ctx, chatRequest);
+            response = answered.response();
+            degraded = answered.degraded();
+          } else {
+            response = ctx.call(() -> model.chat(chatRequest));
+            degraded = ModelGateway.isDegraded(response);
+          }
         } catch (ModelBridgeException e) {
           throw trace.fail(Stage.MODEL, "the model call failed (" + e.getClass().getSimpleName() + ")",
               e.isRetryable() ? "Retry later" : "Check the gateway configuration", e);
         }
         String text = response.aiMessage().text() == null ? "" : response.aiMessage().text();
-        boolean offline = text.startsWith(OfflineChatModel.LABEL) || OfflineChatModel.NAME.equals(response.modelName());
         Map<String, String> md = new LinkedHashMap<>();
         md.put("attempt", String.valueOf(attempt));
         md.put("model", String.valueOf(response.modelName()));
         md.put("answerChars", String.valueOf(text.length()));
-        md.put("degraded", String.valueOf(offline));
-        trace.add(Stage.MODEL, (offline ? "offline model" : model.getClass().getSimpleName()) + " answered", md);
+        boolean offline = text.startsWith(OfflineChatModel.LABEL) || OfflineChatModel.NAME.equals(response.modelName());
+        md.put("offline", String.valueOf(offline));
+        md.put("degraded", String.valueOf(degraded));
+        trace.add(Stage.MODEL, degraded ? "DEGRADED: every provider failed, the degraded responder answered"
+            : (offline ? "offline model" : model.getClass().getSimpleName()) + " answered", md);
         Optional<JsonNode> parsed = parseJson(text);
         if (parsed.isEmpty()) {
           reason = AnswerRefusedException.Reason.NOT_JSON;
@@ -287,7 +397,7 @@ public final class Pipeline {
       // 10. Act through governed tools: conflict check on the version read, then approval and execution.
       Optional<ActionResult> action = Optional.empty();
       if (task.action().isPresent()) {
-        action = Optional.of(act(ctx, request, task.action().get(), answer, data, trace));
+        action = Optional.of(act(ctx, request, task, answer, data, degraded, trace));
       }
       return new PipelineResult(answer, pack.id(), pack.version(), action, trace.finish());
     } catch (PipelineException e) {
@@ -301,9 +411,23 @@ public final class Pipeline {
     }
   }
 
-  private ActionResult act(CallContext ctx, PipelineRequest request, PackTask.Action a, JsonNode answer,
-      Map<String, List<CanonicalEntity>> data, Trace trace) {
+  private ActionResult act(CallContext ctx, PipelineRequest request, PackTask task, JsonNode answer,
+      Map<String, List<CanonicalEntity>> data, boolean degraded, Trace trace) {
+    PackTask.Action a = task.action().orElseThrow();
     String toolName = GovernedTools.toolName(a.system(), a.operation());
+    if (degraded && !task.allowDegradedWrites()) {
+      // Checked before anything touches the system: a degraded answer never drives a write by default.
+      Map<String, String> details = new LinkedHashMap<>();
+      details.put("tool", toolName);
+      details.put("degraded", "true");
+      details.put("allowDegradedWrites", "false");
+      trace.add(Stage.ACT, "NOT RUN " + toolName + ": the answer is degraded (every model provider failed and the"
+          + " degraded responder answered) and task " + task.name() + " does not allow degraded writes; nothing"
+          + " written", details);
+      return new ActionResult(toolName, ActionResult.Status.REFUSED_DEGRADED, "the answer is degraded (every model"
+          + " provider failed): nothing was written. Ask again when a provider answers, or set"
+          + " allowDegradedWrites: true on task " + task.name() + " to let a person approve degraded proposals");
+    }
     GovernedTools governed = tools.get(a.system());
     if (governed == null) {
       throw trace.fail(Stage.ACT, "no governed tools for system '" + a.system() + "'",
@@ -320,6 +444,9 @@ public final class Pipeline {
     Map<String, String> details = new LinkedHashMap<>();
     details.put("tool", toolName);
     details.put("basedOnVersion", basedOn.version().orElse("(none)"));
+    if (degraded) {
+      details.put("degraded", "true");
+    }
     try {
       new WriteBackGuard(fetch.adapter(), a.getOperation()).check(basedOn);
     } catch (WriteConflictException e) {
@@ -331,7 +458,9 @@ public final class Pipeline {
     ObjectNode args = JSON.createObjectNode();
     a.arguments().forEach((name, template) -> args.set(name, argument(template, answer, basedOn)));
     basedOn.version().ifPresent(v -> args.put("expectedVersion", v));
-    ToolOutcome outcome = governed.execute(ctx, ToolExecutionRequest.builder()
+    // A degraded proposal the pack allows still goes to a person, who is told it is degraded.
+    CallContext toolCtx = degraded ? ctx.withAttribute(GovernedTools.DEGRADED_ATTRIBUTE, "true") : ctx;
+    ToolOutcome outcome = governed.execute(toolCtx, ToolExecutionRequest.builder()
         .id(ctx.correlationId()).name(toolName).arguments(args.toString()).build());
     ActionResult.Status status;
     switch (outcome.status()) {
@@ -345,6 +474,54 @@ public final class Pipeline {
     details.put("outcome", outcome.status().toString());
     trace.add(Stage.ACT, status + " " + toolName + (outcome.reason().isEmpty() ? "" : ": " + outcome.reason()), details);
     return new ActionResult(toolName, status, outcome.reason().isEmpty() ? outcome.result() : outcome.reason());
+  }
+
+  /**
+   * The data sets as sent: each record's JSON taken from the pseudonymized data, named by its key as it
+   * appears there (a token when the key is personal). Without pseudonymization a personal key is not shown:
+   * the record is named by its position in the pack's order.
+   */
+  private List<PromptBudget.DataSet> dataSets(String protectedJson, Map<String, List<CanonicalEntity>> ordered,
+      Map<String, List<String>> keyFields, Set<String> personalFields) throws JsonProcessingException {
+    JsonNode root = DataJson.tree(protectedJson);
+    List<PromptBudget.DataSet> sets = new ArrayList<>();
+    for (Map.Entry<String, List<CanonicalEntity>> e : ordered.entrySet()) {
+      String alias = e.getKey();
+      List<String> fields = keyFields.getOrDefault(alias, List.of());
+      boolean personalKey = fields.stream().anyMatch(personalFields::contains);
+      JsonNode array = root.path(alias);
+      List<String> records = new ArrayList<>(array.size());
+      List<String> names = new ArrayList<>(array.size());
+      for (int i = 0; i < array.size(); i++) {
+        JsonNode element = array.get(i);
+        records.add(JSON.writeValueAsString(element));
+        names.add(recordName(element, e.getValue().get(i), fields, personalKey, i));
+      }
+      sets.add(new PromptBudget.DataSet(alias, records, names));
+    }
+    return sets;
+  }
+
+  private String recordName(JsonNode element, CanonicalEntity entity, List<String> keyFields, boolean personalKey,
+      int position) {
+    String masked = "(personal key, #" + (position + 1) + " in order)";
+    if (protector.isEmpty()) {
+      return personalKey ? masked : entity.key();
+    }
+    if (!keyFields.isEmpty() && keyFields.stream().allMatch(element::has)) {
+      // As sent to the model: personal values are tokens there.
+      StringBuilder sb = new StringBuilder();
+      for (String f : keyFields) {
+        sb.append(sb.length() > 0 ? "|" : "").append(element.get(f).asText());
+      }
+      return sb.toString();
+    }
+    return personalKey || !protector.get().scanner().scan(entity.key()).isEmpty() ? masked : entity.key();
+  }
+
+  private String budgetText(PackTask task, int answerShare) {
+    return "context window " + contextWindow + " less " + answerShare + " for the answer"
+        + task.context().maxTokens().stream().mapToObj(m -> ", at most " + m + " by the pack").findFirst().orElse("");
   }
 
   private static JsonNode argument(String template, JsonNode answer, CanonicalEntity record) {
@@ -493,11 +670,16 @@ public final class Pipeline {
     }
 
     void add(Stage stage, String summary, Map<String, String> d) {
+      add(stage, summary, d, d);
+    }
+
+    /** {@code auditDetails} goes to the audit log in place of {@code d} (a shorter form of long lists). */
+    void add(Stage stage, String summary, Map<String, String> d, Map<String, String> auditDetails) {
       stages.add(stage);
       summaries.add(summary);
       details.add(d);
       if (audit.isPresent()) {
-        Map<String, String> ad = new LinkedHashMap<>(d);
+        Map<String, String> ad = new LinkedHashMap<>(auditDetails);
         ad.put("summary", summary);
         ad.put("pack", pack.id() + "@" + pack.version());
         AuditEvent.Type type = stage == Stage.ACT ? AuditEvent.Type.TOOL_CALL : AuditEvent.Type.MODEL_CALL;
@@ -573,6 +755,9 @@ public final class Pipeline {
     private LiveContext liveContext = LiveContext.NONE;
     private MaxAge maxAge;
     private final Map<String, GovernedTools> tools = new HashMap<>();
+    private int contextWindow = DEFAULT_CONTEXT_WINDOW;
+    private int answerTokens = DEFAULT_ANSWER_TOKENS;
+    private TokenCountEstimator estimator = UpperBoundTokenEstimator.INSTANCE;
 
     private Builder(DomainPack pack, ChatModel model) {
       this.pack = Objects.requireNonNull(pack, "pack cannot be null");
@@ -618,6 +803,47 @@ public final class Pipeline {
       return this;
     }
 
+    /**
+     * The model's context window in tokens (prompt and answer together); default
+     * {@value Pipeline#DEFAULT_CONTEXT_WINDOW}. Take it from the provider's documentation or configuration.
+     * The prompt gets the window less the answer's share ({@link #answerTokens(int)}, or the task's
+     * {@code context.answerTokens}), capped by the task's {@code context.maxTokens}.
+     *
+     * @throws IllegalArgumentException if not positive
+     */
+    public Builder contextWindow(int tokens) {
+      if (tokens < 1) {
+        throw new IllegalArgumentException("contextWindow must be a positive number of tokens, was " + tokens);
+      }
+      this.contextWindow = tokens;
+      return this;
+    }
+
+    /**
+     * Tokens kept free for the answer when the task does not say (default
+     * {@value Pipeline#DEFAULT_ANSWER_TOKENS}); also sent as the request's maximum output tokens. 0 keeps
+     * nothing free and sets no maximum.
+     *
+     * @throws IllegalArgumentException if negative
+     */
+    public Builder answerTokens(int tokens) {
+      if (tokens < 0) {
+        throw new IllegalArgumentException("answerTokens must not be negative, was " + tokens);
+      }
+      this.answerTokens = tokens;
+      return this;
+    }
+
+    /**
+     * How prompt tokens are counted; default {@link UpperBoundTokenEstimator} (one token per UTF-8 byte,
+     * never fewer than the model's own count). Give LangChain4j's estimator of the model's tokenizer when
+     * there is one, for example {@code new OpenAiTokenCountEstimator("gpt-4o-mini")}.
+     */
+    public Builder tokenEstimator(TokenCountEstimator estimator) {
+      this.estimator = Objects.requireNonNull(estimator, "estimator cannot be null");
+      return this;
+    }
+
     /** Governed tools through which the pack's actions on {@code tools.systemId()} run. */
     public Builder tools(GovernedTools tools) {
       Objects.requireNonNull(tools, "tools cannot be null");
@@ -628,12 +854,17 @@ public final class Pipeline {
     /**
      * The pipeline.
      *
-     * @throws IllegalStateException if neither an audit log nor {@link #withoutAudit()} was given
+     * @throws IllegalStateException if neither an audit log nor {@link #withoutAudit()} was given, or
+     *     {@code answerTokens} is not below {@code contextWindow}
      */
     public Pipeline build() {
       if (audit == null && !auditOff) {
         throw new IllegalStateException("audit is on by default: give an AuditLog with audit(..), or call"
             + " withoutAudit() to run without an audit trail");
+      }
+      if (answerTokens >= contextWindow) {
+        throw new IllegalStateException("answerTokens " + answerTokens + " leaves nothing of contextWindow "
+            + contextWindow + " for the prompt; lower answerTokens or give the model's real window");
       }
       return new Pipeline(this);
     }

@@ -2,6 +2,7 @@ package io.modelbridge.pipeline;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.langchain4j.model.openai.OpenAiTokenCountEstimator;
 import io.modelbridge.adapters.spi.AdapterConfig;
 import io.modelbridge.adapters.spi.AdapterRegistry;
 import io.modelbridge.adapters.spi.OperationRequest;
@@ -61,6 +62,37 @@ class DocSnippetTest {
       // --- snippet end
       assertThat(sku).isEqualTo("BAG-1");
       assertThat(feedback.report().rows()).hasSize(1);
+    } finally {
+      shop.close();
+    }
+  }
+
+  @Test
+  void budgetSnippet_runs() throws Exception {
+    Path csv = dir.resolve("catalogue.csv");
+    Files.writeString(csv, "sku,name,stock,price\nBAG-1,Straw bag,4,39.90\n");
+    dev.langchain4j.model.chat.ChatModel gateway = ScriptedChatModel.of(
+        "{\"recommendations\":[{\"sku\":\"BAG-1\",\"reason\":\"summer\",\"discount\":0.1}]}");
+    DomainPack pack = DomainPack.loadResource("retail", "1.0.0");
+    SystemAdapter shop = AdapterRegistry.discover().create("file", AdapterConfig.builder("shop")
+        .set("path", csv.toString()).set("entity", "products")
+        .set("fields", "sku STRING key; name STRING; stock INTEGER; price DECIMAL").set("readOnly", "true").build());
+    Mapping products = Mapping.fromYaml("name: shop-products\nentity: product\nkey: [sku]\nfields:\n"
+        + "  - {target: sku, from: sku, required: true}\n  - {target: stock, from: stock, type: integer}\n");
+    try (AuditLog audit = AuditLog.builder(AuditStore.file(dir.resolve("budget-audit.log")), RetailPipelineTest.KEY).build()) {
+      // --- snippet start
+      Pipeline pipeline = Pipeline.builder(pack, gateway)
+          .audit(audit)
+          .contextWindow(128_000)                                        // gpt-4o-mini's window
+          .tokenEstimator(new OpenAiTokenCountEstimator("gpt-4o-mini"))  // its own tokenizer
+          .build();
+      // --- snippet end
+      PipelineResult result = pipeline.ask(CallContext.of("acme", "web-shop", "recommendation"),
+          PipelineRequest.builder("recommend-accessories", "What goes with my summer dress?")
+              .fetch(new Fetch("products", shop, OperationRequest.of("products.query", Map.of()), products)).build());
+      assertThat(result.trace().stage(Stage.PROMPT).orElseThrow().details())
+          .containsEntry("contextWindow", "128000").containsEntry("estimator", "OpenAiTokenCountEstimator")
+          .containsEntry("leftOut", "0");
     } finally {
       shop.close();
     }

@@ -206,7 +206,7 @@ class RetailPipelineTest {
   }
 
   @Test
-  void offlineModel_withTheInStockCandidatesListed_givesAValidatedStructuredAnswer_markedDegraded() {
+  void offlineModel_withTheInStockCandidatesListed_givesAValidatedStructuredAnswer_markedOffline() {
     Pipeline p = Pipeline.builder(DomainPack.loadResource("retail", "1.0.0"),
         new io.modelbridge.core.offline.OfflineChatModel()).audit(audit)
         .liveContext((c, s) -> "Best in-stock matches:\n- BELT-3, Leather belt\n- BAG-1, Straw bag").build();
@@ -216,8 +216,10 @@ class RetailPipelineTest {
         .containsExactly("BELT-3", "BAG-1");
     assertThat(result.answer().path("recommendations").get(0).path("reason").asText()).startsWith("[offline model]");
     assertThat(result.answer().path("message").asText()).startsWith("[offline model]");
+    // The offline model given as the pipeline's model is the configured model, not a degraded fallback:
+    // only a gateway whose providers all failed marks an answer degraded (see DegradedAnswerTest).
     assertThat(result.trace().stage(Stage.MODEL).orElseThrow().details())
-        .containsEntry("degraded", "true").containsEntry("model", "offline");
+        .containsEntry("offline", "true").containsEntry("degraded", "false").containsEntry("model", "offline");
     assertThat(result.trace().stage(Stage.VALIDATE_ANSWER).orElseThrow().summary()).isEqualTo("answer valid on attempt 1");
   }
 
@@ -229,7 +231,7 @@ class RetailPipelineTest {
         .isInstanceOfSatisfying(AnswerRefusedException.class, e -> {
           assertThat(e.reason()).isEqualTo(AnswerRefusedException.Reason.VIOLATES_RULES);
           assertThat(e.violations()).extracting(v -> v.rule()).containsExactly("in-stock");
-          assertThat(e.trace().orElseThrow().stage(Stage.MODEL).orElseThrow().details()).containsEntry("degraded", "true");
+          assertThat(e.trace().orElseThrow().stage(Stage.MODEL).orElseThrow().details()).containsEntry("offline", "true");
         });
   }
 

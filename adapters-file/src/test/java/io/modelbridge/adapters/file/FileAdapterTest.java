@@ -55,6 +55,25 @@ class FileAdapterTest {
   }
 
   @Test
+  void utf8ByteOrderMarkAndBlankLines_areNoData_andARewriteKeepsTheMark() throws IOException {
+    Path f = write("orders.csv", "\uFEFFid,name,amount,booked,paid\r\n1,Ann,1.00,2024-03-01,Y\r\n\r\n"
+        + "2,Bo,2.00,2024-03-02,N\r\n\r\n", StandardCharsets.UTF_8);
+    try (SystemAdapter a = csv(f, Map.of())) {
+      ReadReport report;
+      List<AdapterRecord> rows = new ArrayList<>();
+      try (RecordStream s = a.execute(op("orders.query", Map.of()))) {
+        s.forEachRemaining(rows::add);
+        report = ((ReportingRecordStream) s).report();
+      }
+      assertThat(rows).extracting(r -> r.fields().get("id")).containsExactly(1L, 2L);
+      assertThat(report.rejected()).isZero();
+      assertThat(report.linesRead()).isEqualTo(2);
+      a.execute(op("orders.update", Map.of("id", 2L, "name", "Bea"))).close();
+    }
+    assertThat(Files.readString(f, StandardCharsets.UTF_8)).startsWith("\uFEFFid,name").contains("2,Bea,2.00");
+  }
+
+  @Test
   void csv_readsQuotedFieldsTypedValuesAndVersions() throws IOException {
     Path f = write("orders.csv", "id,name,amount,booked,paid\r\n"
         + "1,\"Müller, Anna\",12.50,2024-03-01,Y\r\n"
@@ -103,7 +122,7 @@ class FileAdapterTest {
       assertThat(report.rejected()).isEqualTo(6);
       assertThat(report.firstRejects()).extracting(RejectedLine::lineNumber).containsExactly(3L, 4L, 5L, 6L, 7L, 9L);
       assertThat(sink).isEqualTo(report.firstRejects());
-      assertThat(sink.get(0).reason()).contains("has 3 fields, the layout declares 5");
+      assertThat(sink.get(0).reason()).contains("expected 5 cells, found 3");
       assertThat(sink.get(1).field()).contains("amount");
       assertThat(sink.get(1).reason()).contains("not a decimal number");
       assertThat(sink.get(2).field()).contains("booked");

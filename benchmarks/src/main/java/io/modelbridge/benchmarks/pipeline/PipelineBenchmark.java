@@ -91,6 +91,9 @@ public class PipelineBenchmark {
     public void close() {}
   }
 
+  /** Wide enough that every record of the workload is in the prompt, as before the prompt budget existed. */
+  private static final int CONTEXT_WINDOW = 32_768;
+
   private final ChatModel stub = new StubModel();
   private Pipeline all;
   private Pipeline noAudit;
@@ -123,9 +126,10 @@ public class PipelineBenchmark {
     audit = AuditLog.builder(AuditStore.file(dir.resolve("audit.log"), false),
         CheckpointKey.hmac("0123456789abcdef0123456789abcdef".getBytes(StandardCharsets.UTF_8))).build();
     LiveContext live = (c, s) -> "viewed summer dresses; added dress D-7 to cart; bought dress D-7";
-    all = Pipeline.builder(pack, stub).audit(audit).liveContext(live).build();
-    noAudit = Pipeline.builder(pack, stub).withoutAudit().liveContext(live).build();
-    noPii = Pipeline.builder(pack, stub).audit(audit).withoutPseudonymization().liveContext(live).build();
+    all = Pipeline.builder(pack, stub).audit(audit).liveContext(live).contextWindow(CONTEXT_WINDOW).build();
+    noAudit = Pipeline.builder(pack, stub).withoutAudit().liveContext(live).contextWindow(CONTEXT_WINDOW).build();
+    noPii = Pipeline.builder(pack, stub).audit(audit).withoutPseudonymization().liveContext(live)
+        .contextWindow(CONTEXT_WINDOW).build();
     request = PipelineRequest.builder("recommend-accessories", "What goes with my new summer dress?")
         .fetch(new Fetch("products", new MemoryAdapter(records), OperationRequest.of("products.query", Map.of()), mapping))
         .subject("cust-42").build();

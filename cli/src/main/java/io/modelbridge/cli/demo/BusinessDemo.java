@@ -5,16 +5,14 @@ import io.modelbridge.core.gateway.ModelGateway;
 import io.modelbridge.pipeline.feedback.FeedbackStore;
 import io.modelbridge.security.audit.AuditHook;
 import io.modelbridge.security.audit.AuditLog;
-import io.modelbridge.security.audit.AuditStore;
 import io.modelbridge.security.audit.AuditVerifier;
-import io.modelbridge.security.audit.CheckpointKey;
 import io.modelbridge.security.audit.VerificationReport;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.SecureRandom;
 import java.sql.SQLException;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -76,26 +74,27 @@ public final class BusinessDemo {
    */
   public static Result run(Path workdir, Function<String, Optional<String>> env, PrintWriter out) {
     Console console = new Console(out);
-    Path auditFile = workdir.resolve("audit.log");
     Path feedbackFile = workdir.resolve("feedback.jsonl");
-    byte[] auditKey = new byte[32];
-    new SecureRandom().nextBytes(auditKey);
     List<String> prompts = new ArrayList<>();
     List<String> providers = new ArrayList<>();
+    DemoAudit demoAudit;
     try {
-      Files.deleteIfExists(auditFile);
       Files.deleteIfExists(feedbackFile);
+      demoAudit = DemoAudit.open(workdir, Clock.systemUTC());
     } catch (IOException e) {
       throw new DemoException("cannot reset the audit log or the feedback file in " + workdir + ": " + e.getMessage(), e);
     }
+    Path auditFile = demoAudit.logFile();
     FeedbackStore feedback = FeedbackStore.file(feedbackFile);
     console.scenario("Setting up the embedded legacy systems");
-    try (DemoSystems systems = DemoSystems.start(workdir);
-        AuditLog audit = AuditLog.builder(AuditStore.file(auditFile), CheckpointKey.hmac(auditKey)).build()) {
+    try (DemoSystems systems = DemoSystems.start(workdir); DemoAudit closing = demoAudit) {
+      AuditLog audit = closing.log();
       console.line("ERP: Northwind (shared sample data) in in-memory H2, JDBC adapter 'erp' (orders, customers)");
       console.line("CRM: CSV export " + systems.crmFile + ", file adapter 'crm'");
       console.line("Shop: catalogue " + systems.catalogueFile + ", file adapter 'shop'");
-      console.line("Audit log: " + auditFile + " (hash-chained, HMAC-signed checkpoints)");
+      console.line("Audit log: " + auditFile + " (hash-chained, Ed25519-signed checkpoints every "
+          + DemoAudit.CHECKPOINT_EVERY + " entries and every " + DemoAudit.CHECKPOINT_INTERVAL.toSeconds()
+          + " s, anchored in " + auditFile.getFileName() + ".anchors; verification key " + closing.keyFile() + ")");
       console.line("Model: " + DemoModel.realProvider(env).map(p -> p + ", then the offline model as last resort")
           .orElse("the offline model (set OPENAI_BASE_URL or OLLAMA_BASE_URL to use a real one)"));
       PromptCapture capture = new PromptCapture();
@@ -115,12 +114,14 @@ public final class BusinessDemo {
     console.line("file: " + feedbackFile + " (one JSON line per answer)");
     feedback.report().describe().lines().forEach(console::line);
     console.scenario("Audit verification");
-    VerificationReport report = AuditVerifier.verify(auditFile, CheckpointKey.hmac(auditKey));
+    VerificationReport report = AuditVerifier.verify(auditFile, demoAudit.verificationKey());
     console.line("file: " + auditFile + ", entries: " + report.lines()
-        + ", last signed checkpoint at seq " + report.lastCheckpointSeq());
+        + ", last signed checkpoint at seq " + report.lastCheckpointSeq() + ", anchors checked: "
+        + report.anchorsChecked());
     console.line(report.intact()
-        ? "result: INTACT (every entry chained and every checkpoint signature valid)"
+        ? "result: INTACT (" + report.proves() + ")"
         : "result: NOT INTACT: " + report.finding().map(Object::toString).orElse("unknown finding"));
+    console.line("check it yourself: " + demoAudit.verifyCommand());
     return new Result(report.intact(), report.lines(), prompts, providers);
   }
 

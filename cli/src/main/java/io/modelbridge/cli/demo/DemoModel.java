@@ -9,8 +9,10 @@ import java.util.function.Function;
 /**
  * Chooses the demo's model from the environment: {@code OPENAI_BASE_URL} (with {@code OPENAI_API_KEY},
  * model {@code OPENAI_MODEL}, default {@value #OPENAI_DEFAULT_MODEL}) or {@code OLLAMA_BASE_URL} (model
- * {@code OLLAMA_MODEL}, default {@value #OLLAMA_DEFAULT_MODEL}) becomes the first provider; the offline
- * model is always there as the last resort. The hooks are installed in the order given.
+ * {@code OLLAMA_MODEL}, default {@value #OLLAMA_DEFAULT_MODEL}) becomes the provider, and the offline model
+ * is the gateway's degraded responder, the last resort whose answers never drive a write unless the pack
+ * allows it; with no real provider configured, the offline model is the provider itself. The hooks are
+ * installed in the order given.
  */
 final class DemoModel {
 
@@ -40,9 +42,11 @@ final class DemoModel {
           env.apply("OPENAI_MODEL").filter(v -> !v.isBlank()).orElse(OPENAI_DEFAULT_MODEL));
     } else if (ollama.isPresent()) {
       b.ollama("ollama", ollama.get(), env.apply("OLLAMA_MODEL").filter(v -> !v.isBlank()).orElse(OLLAMA_DEFAULT_MODEL));
+    } else {
+      // Offline by choice: the offline model is the configured model, not a stand-in for a failed one.
+      b.offline();
     }
-    b.offline()
-        .timeout(Duration.ofSeconds(60))
+    b.timeout(Duration.ofSeconds(60))
         .maxRetries(1)
         .backoff(Duration.ofMillis(100), Duration.ofSeconds(1))
         .noCache();

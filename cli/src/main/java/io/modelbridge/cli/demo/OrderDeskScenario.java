@@ -1,7 +1,6 @@
 package io.modelbridge.cli.demo;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.langchain4j.model.chat.ChatModel;
 import dev.langchain4j.model.chat.request.ChatRequest;
 import dev.langchain4j.model.chat.response.ChatResponse;
@@ -47,8 +46,9 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * through the {@link Pipeline} with the {@code order-desk} domain pack, whose action proposes the corrected
  * due date as an {@code orders.update} that waits for approval. While the model drafts the first answer a
  * concurrent clerk changes the order, so the pipeline's write-back check refuses it ({@code CONFLICT}); asked
- * again on fresh data, the write is previewed, approved and executed. Only a refused answer falls back to the
- * reconciliation's date.
+ * again on fresh data, the write is previewed, approved and executed. Only a refused answer, or a degraded one
+ * (every real provider failed; the pack does not allow degraded writes), falls back to the reconciliation's
+ * date.
  */
 final class OrderDeskScenario {
 
@@ -63,7 +63,6 @@ final class OrderDeskScenario {
       .field("required_date", f -> f.from("required_date").type(ValueType.DATE))
       .field("shipped_date", f -> f.from("shipped_date").type(ValueType.DATE))
       .build();
-  private static final ObjectMapper JSON = DataJson.mapper();
 
   private final DemoRun run;
   private final Console console;
@@ -155,6 +154,9 @@ final class OrderDeskScenario {
         + " (" + Console.cut(first.answer().path("reason").asText(""), 120) + ")");
     ActionResult conflict = first.action().orElseThrow(
         () -> new BusinessDemo.DemoException("the order-desk pack proposed no write-back"));
+    if (degradedAndNotWritten(conflict, erp, clerk, order)) {
+      return;
+    }
     if (conflict.status() != ActionResult.Status.CONFLICT) {
       throw new BusinessDemo.DemoException("the first write-back was not refused although the order changed: "
           + conflict.status());
@@ -170,6 +172,9 @@ final class OrderDeskScenario {
     run.printTrace(second.trace());
     ActionResult written = second.action().orElseThrow(
         () -> new BusinessDemo.DemoException("the order-desk pack proposed no write-back"));
+    if (degradedAndNotWritten(written, erp, clerk, order)) {
+      return;
+    }
     if (written.status() != ActionResult.Status.EXECUTED) {
       throw new BusinessDemo.DemoException("the write-back on the fresh version failed: " + written.status() + " "
           + written.detail());
@@ -183,6 +188,20 @@ final class OrderDeskScenario {
     ToolRun check = run.tool(erp, clerk, "erp_orders_get", "{\"order_id\":" + order + "}");
     console.line("WRITTEN: order " + order + " required date " + field(check.outcome().result(), "required_date")
         + ", version " + version(check.outcome().result()));
+  }
+
+  /**
+   * A degraded answer (the real provider failed, the offline model stood in) never drives the write: the
+   * pipeline did not run it, so the proposal comes from the reconciliation.
+   */
+  private boolean degradedAndNotWritten(ActionResult action, GovernedTools erp, CallContext clerk, long order) {
+    if (action.status() != ActionResult.Status.REFUSED_DEGRADED) {
+      return false;
+    }
+    console.line("NOT RUN: " + action.tool() + " - the answer is degraded (every real provider failed and the offline"
+        + " model answered) and the pack does not allow degraded writes; nothing was written");
+    fallBackToTheReconciliation(erp, clerk, order);
+    return true;
   }
 
   /** Only when the model's answer is refused: the reconciliation's CRM date, written on the current version. */
@@ -268,7 +287,7 @@ final class OrderDeskScenario {
 
   private static JsonNode firstRecord(String toolResult) {
     try {
-      return JSON.readTree(toolResult).path("records").path(0);
+      return DataJson.tree(toolResult).path("records").path(0);
     } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
       throw new BusinessDemo.DemoException("a tool result is not JSON: " + e.getOriginalMessage(), e);
     }

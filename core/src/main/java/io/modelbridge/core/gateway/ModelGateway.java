@@ -160,15 +160,32 @@ public final class ModelGateway implements ChatModel {
     return new ChatModel() {
       @Override
       public ChatResponse doChat(ChatRequest request) {
-        return gateway.call(context, request).response();
+        return gateway.marked(gateway.call(context, request));
       }
     };
   }
 
-  /** Makes the call with the thread's bound {@link CallContext} (or an anonymous one); see the class doc. */
+  /**
+   * Makes the call with the thread's bound {@link CallContext} (or an anonymous one); see the class doc. A
+   * degraded answer carries {@link DegradedResponseMetadata} ({@link #isDegraded(ChatResponse)}).
+   */
   @Override
   public ChatResponse doChat(ChatRequest request) {
-    return call(CallContext.currentOrAnonymous(), request).response();
+    return marked(call(CallContext.currentOrAnonymous(), request));
+  }
+
+  /**
+   * Whether {@code response} is a degraded answer: given by the degraded responder after every provider
+   * failed, as returned through the {@code ChatModel} interface of a gateway. Such an answer should not
+   * drive writes without a person's say (the pipeline refuses them unless the domain pack allows them).
+   */
+  public static boolean isDegraded(ChatResponse response) {
+    Objects.requireNonNull(response, "response cannot be null");
+    return response.metadata() instanceof DegradedResponseMetadata;
+  }
+
+  private ChatResponse marked(ModelAnswer answer) {
+    return answer.degraded() ? DegradedResponseMetadata.mark(answer.response(), answer.provider()) : answer.response();
   }
 
   /**

@@ -27,7 +27,8 @@ import java.util.function.Function;
  *   <li>runs the {@code beforeToolCall} hooks (a refusal gives {@code REFUSED});
  *   <li>parses the JSON arguments and validates them against the input schema ({@code INVALID_ARGUMENTS}
  *       with every problem, so the model can correct them);
- *   <li>for a {@code WRITE}, or any operation whose adapter requires approval: runs a dry run, hands the
+ *   <li>for a {@code WRITE}, any operation whose adapter requires approval, and any call marked degraded
+ *       ({@link #DEGRADED_ATTRIBUTE}): runs a dry run, hands the
  *       preview to the {@link ApprovalCallback} and runs the write only if approved
  *       ({@code REJECTED_BY_APPROVER} otherwise; {@code PREVIEWED} when no approver is configured);
  *   <li>runs the operation ({@code EXECUTED}, or {@code FAILED} with a text saying what to do);
@@ -44,6 +45,14 @@ public final class GovernedTools {
       ToolDispatcher.ATTR_SYSTEM, ToolDispatcher.ATTR_OPERATION, ToolDispatcher.ATTR_EFFECT,
       ToolDispatcher.ATTR_POLICY_RULE, ToolDispatcher.ATTR_POLICY_DECISION, ToolDispatcher.ATTR_APPROVAL,
       ToolDispatcher.ATTR_APPROVER);
+
+  /**
+   * Context attribute that marks a call as proposed by a degraded answer (every model provider failed and
+   * the gateway's degraded responder answered): set it to {@code true} on the {@link CallContext} given to
+   * {@link #execute}. Such a call always needs approval, even for an operation that otherwise does not, and
+   * its {@link ApprovalRequest#degraded()} is true. The pipeline sets it for a pack that allows degraded writes.
+   */
+  public static final String DEGRADED_ATTRIBUTE = ToolDispatcher.DEGRADED_ATTRIBUTE;
 
   private final Builder config;
   private final ToolDispatcher dispatcher;

@@ -187,6 +187,32 @@ class GatewayResilienceTest {
   }
 
   @Test
+  void degradedAnswer_throughTheChatModelInterface_carriesTheDegradedMark() throws IOException {
+    int closedPort;
+    try (ServerSocket s = new ServerSocket(0)) {
+      closedPort = s.getLocalPort();
+    }
+    ModelGateway gw = ModelGateway.builder()
+        .openAiCompatible("down", "http://127.0.0.1:" + closedPort + "/v1", "k", "m")
+        .maxRetries(0).build();
+
+    dev.langchain4j.model.chat.response.ChatResponse degraded = gw.chat(question());
+    dev.langchain4j.model.chat.response.ChatResponse viaView = gw.withContext(ACME).chat(question());
+
+    assertThat(ModelGateway.isDegraded(degraded)).isTrue();
+    assertThat(ModelGateway.isDegraded(viaView)).isTrue();
+    assertThat(((DegradedResponseMetadata) degraded.metadata()).responder()).isEqualTo("offline");
+    assertThat(degraded.modelName()).isEqualTo("offline");
+    assertThat(degraded.aiMessage().text()).startsWith("[offline model]");
+  }
+
+  @Test
+  void regularAnswer_carriesNoDegradedMark() {
+    ModelGateway gw = gateway().build();
+    assertThat(ModelGateway.isDegraded(gw.chat(question()))).isFalse();
+  }
+
+  @Test
   void breaker_opensAfterRepeatedFailures_thenHalfOpensAndCloses() throws InterruptedException {
     server.otherwise(ChatCompletionsServer.status(503, "{}"));
     ModelGateway gw = gateway().maxRetries(0).circuitBreaker(2, Duration.ofMillis(300)).build();

@@ -189,6 +189,30 @@ class GovernedToolsTest {
   }
 
   @Test
+  void degradedProposal_reachesTheApproverMarkedDegraded_andNoOtherIs() {
+    GovernedTools t = tools(rejecting("carol"));
+    t.execute(CLERK.withAttribute(GovernedTools.DEGRADED_ATTRIBUTE, "true"), call("crm_customers_setCredit",
+        "{\"id\":2,\"credit\":\"400.00\",\"expectedVersion\":\"1\"}"));
+    t.execute(CLERK, call("crm_customers_setCredit", "{\"id\":2,\"credit\":\"300.00\",\"expectedVersion\":\"1\"}"));
+
+    assertThat(reviewed).extracting(ApprovalRequest::degraded).containsExactly(true, false);
+    assertThat(reviewed.get(0).description()).startsWith("DEGRADED PROPOSAL")
+        .contains("crm_customers_setCredit").contains("based on version 1").doesNotContain("400");
+    assertThat(reviewed.get(1).description()).isEqualTo(
+        "write crm_customers_setCredit (crm customers.setCredit) based on version 1");
+    assertThat(adapter.rows.get(2L)).containsEntry("version", 1L);
+  }
+
+  @Test
+  void degradedMark_onARead_asksNoApproval() {
+    GovernedTools t = tools(approving("alice"));
+    ToolOutcome o = t.execute(CLERK.withAttribute(GovernedTools.DEGRADED_ATTRIBUTE, "true"),
+        call("crm_customers_get", "{\"id\":2}"));
+    assertThat(o.status()).isEqualTo(Status.EXECUTED);
+    assertThat(reviewed).isEmpty();
+  }
+
+  @Test
   void write_rejectedByTheApprover_changesNothing() {
     GovernedTools t = tools(rejecting("bob"));
     ToolOutcome o = t.execute(CLERK, call("crm_customers_setCredit",

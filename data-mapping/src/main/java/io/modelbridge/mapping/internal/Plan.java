@@ -117,6 +117,11 @@ public final class Plan {
   /** Maps one record. Never throws for bad data. */
   public MappingOutcome map(SourceRecord record) {
     Object data = record.data();
+    Optional<BadText.Found> bad = BadText.find(data);
+    if (bad.isPresent()) {
+      String key = key(record);
+      return reject(record, key, List.of(bad.get().violation(key)));
+    }
     Problems problems = new Problems();
     Map<String, Object> out = new LinkedHashMap<>(capacity);
     for (CompiledField f : fields) {
@@ -143,7 +148,7 @@ public final class Plan {
 
   private MappingOutcome reject(SourceRecord record, String key, List<Violation> violations) {
     return new MappingOutcome.Rejected(
-        new Rejection(spec.name(), key, record.source(), DataJson.toNode(record.data()), violations));
+        new Rejection(spec.name(), key, record.source(), DataJson.toNode(record.data()), violations, record.origin()));
   }
 
   /** The record's key: from its source reference, else from the mapping's key fields. */

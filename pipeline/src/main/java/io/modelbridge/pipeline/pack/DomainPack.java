@@ -20,6 +20,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.Set;
 
 /**
@@ -38,7 +39,9 @@ public final class DomainPack {
   private static final ObjectMapper JSON = DataJson.mapper();
   private static final Set<String> TOP_KEYS = Set.of("id", "version", "description", "glossary", "entities",
       "params", "tasks");
-  private static final Set<String> TASK_KEYS = Set.of("template", "schema", "rules", "each", "action");
+  private static final Set<String> TASK_KEYS = Set.of("template", "schema", "rules", "each", "action", "context",
+      "allowDegradedWrites");
+  private static final Set<String> CONTEXT_KEYS = Set.of("maxTokens", "answerTokens", "selection", "by");
 
   private final String id;
   private final String version;
@@ -240,7 +243,60 @@ public final class DomainPack {
           text(an, "source", packFile, ak), text(an, "key", packFile, ak), text(an, "get", packFile, ak),
           java.util.Collections.unmodifiableMap(args)));
     }
-    return new PackTask(name, template, schema, answerCheck, each, action);
+    JsonNode dw = node.path("allowDegradedWrites");
+    if (!dw.isMissingNode() && !dw.isBoolean()) {
+      throw new PackLoadException(packFile, k + ".allowDegradedWrites", "must be true or false, was '"
+          + dw.asText() + "'", null);
+    }
+    if (dw.asBoolean(false) && action.isEmpty()) {
+      throw new PackLoadException(packFile, k + ".allowDegradedWrites", "is set but the task has no action;"
+          + " remove it or add the action it is meant for", null);
+    }
+    return new PackTask(name, template, schema, answerCheck, each, action,
+        context(node.path("context"), packFile, k + ".context"), dw.asBoolean(false));
+  }
+
+  private static PackTask.Context context(JsonNode node, String file, String key) {
+    if (node.isMissingNode()) {
+      return PackTask.Context.DEFAULT;
+    }
+    unknownKeys(node, CONTEXT_KEYS, file, key + ".");
+    OptionalInt maxTokens = tokens(node, "maxTokens", 1, file, key);
+    OptionalInt answerTokens = tokens(node, "answerTokens", 0, file, key);
+    PackTask.Selection selection = PackTask.Selection.AS_FETCHED;
+    JsonNode sel = node.path("selection");
+    if (!sel.isMissingNode()) {
+      switch (sel.asText("")) {
+        case "as-fetched": selection = PackTask.Selection.AS_FETCHED; break;
+        case "newest-first": selection = PackTask.Selection.NEWEST_FIRST; break;
+        case "oldest-first": selection = PackTask.Selection.OLDEST_FIRST; break;
+        default:
+          throw new PackLoadException(file, key + ".selection", "must be as-fetched, newest-first or oldest-first,"
+              + " was '" + sel.asText() + "'", null);
+      }
+    }
+    Optional<String> by = node.has("by") ? Optional.of(text(node, "by", file, key + ".")) : Optional.empty();
+    if (selection != PackTask.Selection.AS_FETCHED && by.isEmpty()) {
+      throw new PackLoadException(file, key + ".by", "is required with selection " + sel.asText()
+          + ": name the canonical field to order the records by (for example order_date)", null);
+    }
+    if (selection == PackTask.Selection.AS_FETCHED && by.isPresent()) {
+      throw new PackLoadException(file, key + ".by", "orders nothing with selection as-fetched; set selection"
+          + " newest-first or oldest-first, or remove by", null);
+    }
+    return new PackTask.Context(maxTokens, answerTokens, selection, by);
+  }
+
+  private static OptionalInt tokens(JsonNode node, String field, int min, String file, String key) {
+    JsonNode v = node.path(field);
+    if (v.isMissingNode()) {
+      return OptionalInt.empty();
+    }
+    if (!v.isIntegralNumber() || !v.canConvertToInt() || v.intValue() < min) {
+      throw new PackLoadException(file, key + "." + field, "must be a whole number of tokens of at least " + min
+          + ", was '" + v.asText() + "'", null);
+    }
+    return OptionalInt.of(v.intValue());
   }
 
   private static List<Rule> rules(JsonNode node, String file, String key) {

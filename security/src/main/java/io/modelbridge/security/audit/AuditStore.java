@@ -14,6 +14,13 @@ import javax.sql.DataSource;
 public interface AuditStore extends AutoCloseable {
 
   /**
+   * The longest entry line, in bytes without the newline: 1 MiB. {@link AuditLog} refuses to write a longer
+   * entry (that one append fails, the log goes on) and the verifier reads at most this much of a line: a
+   * longer line is reported at its line number and never loaded, so verification runs in constant memory.
+   */
+  int MAX_LINE_BYTES = 1 << 20;
+
+  /**
    * The last complete entry line (without newline), to continue the chain after a restart.
    *
    * @throws AuditException if the store's tail is torn (a partial last line) or cannot be read
@@ -35,6 +42,18 @@ public interface AuditStore extends AutoCloseable {
    */
   void readAll(LineConsumer consumer);
 
+  /**
+   * Where this store's checkpoints are anchored when the {@link AuditLog} builder is not told otherwise: the
+   * file store keeps them in {@code <log>.anchors} beside the log ({@link AnchorStore#besideLog}); other
+   * stores have no default, so their builder must choose {@link AuditLog.Builder#anchors} or
+   * {@link AuditLog.Builder#withoutAnchors}.
+   *
+   * @since 0.1.0
+   */
+  default Optional<AnchorStore> defaultAnchors() {
+    return Optional.empty();
+  }
+
   /** Releases the store's resources; idempotent. */
   @Override
   void close();
@@ -43,11 +62,26 @@ public interface AuditStore extends AutoCloseable {
   @FunctionalInterface
   interface LineConsumer {
     /**
+     * Receives one line of at most {@link #MAX_LINE_BYTES} bytes.
+     *
      * @param buf holds the line from {@code off}, {@code len} bytes, without the newline; valid only
      *     during the call
      * @param terminated false for a last line that has no newline (torn)
      */
     void line(byte[] buf, int off, int len, boolean terminated);
+
+    /**
+     * Receives, in its place, a line longer than {@link #MAX_LINE_BYTES}; its bytes were skipped, not loaded.
+     * By default reading stops with an {@link AuditException}.
+     *
+     * @param bytes how long the line is (without the newline)
+     * @param terminated false if it is the last line and has no newline
+     * @throws AuditException by default
+     */
+    default void tooLong(long bytes, boolean terminated) {
+      throw new AuditException("an audit line of " + bytes + " bytes is longer than the limit of "
+          + MAX_LINE_BYTES + " bytes: it is not an entry; run 'modelbridge audit verify' to locate it");
+    }
   }
 
   /**

@@ -90,7 +90,9 @@ class AuditLogTest {
   void reopenAfterUncleanClose_recordsRecovery() {
     Path file = dir.resolve("c.log");
     List<String> lines = AuditTestLogs.write(file, 3, 10, AuditTestLogs.HMAC);
-    AuditTestLogs.writeLines(file, lines.subList(0, 3)); // as if the process died before closing
+    // as if the process died before closing: no closing checkpoint, so no anchor for it either
+    AuditTestLogs.writeLines(file, lines.subList(0, 3));
+    AuditTestLogs.writeLines(AnchorStore.besideLog(file), List.of());
     assertThat(AuditVerifier.verify(file, AuditTestLogs.HMAC).finding().orElseThrow().kind())
         .isEqualTo(Tampering.TRUNCATED);
     try (AuditLog log = AuditLog.builder(AuditStore.file(file), AuditTestLogs.HMAC).build()) {
@@ -98,7 +100,12 @@ class AuditLogTest {
     }
     List<String> after = AuditTestLogs.lines(file);
     assertThat(after.get(3)).contains("\"type\":\"RECOVERY\"", "\"previousCloseClean\":\"false\"");
-    assertThat(AuditVerifier.verify(file, AuditTestLogs.HMAC).intact()).isTrue();
+    VerificationReport report = AuditVerifier.verify(file, AuditTestLogs.HMAC);
+    assertThat(report.intact()).as(report.proves()).isTrue();
+    assertThat(report.anchored()).isTrue();
+    assertThat(report.recoveryCount()).isEqualTo(1);
+    assertThat(report.recoveries().get(0).line()).isEqualTo(4);
+    assertThat(report.recoveries().get(0).detail()).contains("not clean", "resumed after seq 3");
   }
 
   @Test
@@ -122,5 +129,56 @@ class AuditLogTest {
         CheckpointKey.ed25519Verifier(pair.getPublic())))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("signing");
+  }
+
+  /** A clock the test moves by hand. */
+  static final class HandClock extends java.time.Clock {
+    volatile java.time.Instant now = java.time.Instant.parse("2026-12-02T06:00:00Z");
+
+    @Override
+    public java.time.ZoneId getZone() {
+      return java.time.ZoneOffset.UTC;
+    }
+
+    @Override
+    public java.time.Clock withZone(java.time.ZoneId zone) {
+      return this;
+    }
+
+    @Override
+    public java.time.Instant instant() {
+      return now;
+    }
+  }
+
+  @Test
+  void checkpointInterval_signsTheEntriesOnceTheIntervalHasPassed() {
+    Path file = dir.resolve("t.log");
+    HandClock clock = new HandClock();
+    try (AuditLog log = AuditLog.builder(AuditStore.file(file), AuditTestLogs.HMAC).clock(clock)
+        .checkpointInterval(java.time.Duration.ofMinutes(1)).build()) {
+      log.append(AuditTestLogs.event(1)).join();
+      log.append(AuditTestLogs.event(2)).join();
+      assertThat(AuditTestLogs.lines(file)).hasSize(2);
+      clock.now = clock.now.plusSeconds(61);
+      log.append(AuditTestLogs.event(3)).join();
+      List<String> lines = AuditTestLogs.lines(file);
+      assertThat(lines).hasSize(4);
+      assertThat(lines.get(3)).contains("\"type\":\"CHECKPOINT\"", "\"closing\":\"false\"", "\"covers\":\"3\"");
+      assertThat(AuditTestLogs.lines(AnchorStore.besideLog(file))).hasSize(1).allMatch(r -> r.contains("\"seq\":4"));
+      log.append(AuditTestLogs.event(4)).join(); // within the next interval: no checkpoint
+      assertThat(AuditTestLogs.lines(file)).hasSize(5);
+    }
+    VerificationReport report = AuditVerifier.verify(file, AuditTestLogs.HMAC);
+    assertThat(report.intact()).as(report.proves()).isTrue();
+    assertThat(report.anchorsChecked()).isEqualTo(2);
+  }
+
+  @Test
+  void checkpointInterval_mustBePositive() {
+    assertThatThrownBy(() -> AuditLog.builder(AuditStore.file(dir.resolve("z.log")), AuditTestLogs.HMAC)
+        .checkpointInterval(java.time.Duration.ZERO))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("checkpointInterval must be positive, was PT0S");
   }
 }

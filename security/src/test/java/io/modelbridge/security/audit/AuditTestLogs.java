@@ -28,10 +28,14 @@ final class AuditTestLogs {
         Map.of("request", "hello <EMAIL_1> #" + i, "answer", "ok \u00e9\u4e2d " + i));
   }
 
-  /** Writes a closed log of {@code events} entries; returns its lines (without newlines). */
+  /**
+   * Writes a new closed log of {@code events} entries, anchored in {@code <file>.anchors}; returns its lines
+   * (without newlines).
+   */
   static List<String> write(Path file, int events, int checkpointEvery, CheckpointKey key) {
     try {
       Files.deleteIfExists(file);
+      Files.deleteIfExists(AnchorStore.besideLog(file));
     } catch (IOException e) {
       throw new AssertionError(e);
     }
@@ -41,6 +45,15 @@ final class AuditTestLogs {
       }
     }
     return lines(file);
+  }
+
+  /** Appends {@code events} entries in a new session of an existing log (new or reopened). */
+  static void session(Path file, int first, int events, int checkpointEvery) {
+    try (AuditLog log = AuditLog.builder(AuditStore.file(file, false), HMAC).checkpointEvery(checkpointEvery).build()) {
+      for (int i = first; i < first + events; i++) {
+        log.append(event(i));
+      }
+    }
   }
 
   static List<String> lines(Path file) {

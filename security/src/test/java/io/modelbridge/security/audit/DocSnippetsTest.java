@@ -44,6 +44,7 @@ class DocSnippetsTest {
     ToolPolicy policy;
     try (AuditLog log = AuditLog.builder(AuditStore.file(file), signing)
         .checkpointEvery(1000)
+        .checkpointInterval(java.time.Duration.ofMinutes(1))
         .build()) {
       CallHook hook = AuditHook.builder(log).encryptor(Encryptors.aesGcm(keys)).build();
       assertThat(hook.name()).isEqualTo("AuditHook");
@@ -62,6 +63,8 @@ class DocSnippetsTest {
     String auditorKey = CheckpointKey.ed25519Verifier(pair.getPublic()).toVerifierText();
     VerificationReport report = AuditVerifier.verify(file, CheckpointKey.parse(auditorKey));
     assertThat(report.intact()).isTrue();
+    assertThat(report.anchored()).isTrue();
+    assertThat(report.proves()).startsWith("anchored: every entry chains");
     assertThat(auditorKey).startsWith("ed25519:");
   }
 }

@@ -152,4 +152,27 @@ class TamperingProperties {
     VerificationReport r = AuditVerifier.verify(file, AuditTestLogs.HMAC);
     assertThat(r.finding().orElseThrow().kind()).isEqualTo(Tampering.TORN);
   }
+
+  /** Issue 11: with the default anchors, no cut at a line boundary, reopened or not, verifies intact. */
+  @Property(tries = 60)
+  void anyCutOfAnAnchoredMultiSessionLog_isNeverIntact(@ForAll @IntRange(min = 1, max = 4) int sessions,
+      @ForAll @IntRange(min = 1, max = 12) int events, @ForAll @IntRange(min = 1, max = 5) int every,
+      @ForAll @IntRange(min = 1, max = 10_000) int cut, @ForAll boolean reopen) {
+    Path file = dir.resolve("s.log");
+    AuditTestLogs.write(file, events, every, AuditTestLogs.HMAC);
+    for (int s = 1; s < sessions; s++) {
+      AuditTestLogs.session(file, 100 * s, events + s, every);
+    }
+    List<String> lines = AuditTestLogs.lines(file);
+    assertThat(AuditVerifier.verify(file, AuditTestLogs.HMAC).intact()).isTrue();
+    int keep = lines.size() - 1 - (cut % lines.size());
+    AuditTestLogs.writeLines(file, lines.subList(0, keep));
+    if (reopen) {
+      AuditTestLogs.session(file, 999, 1, every);
+    }
+    VerificationReport r = AuditVerifier.verify(file, AuditTestLogs.HMAC);
+    assertThat(r.intact()).as("cut to %d of %d lines, reopen %s: %s", keep, lines.size(), reopen, r.proves())
+        .isFalse();
+    assertThat(r.finding().orElseThrow().kind()).isEqualTo(Tampering.TRUNCATED);
+  }
 }

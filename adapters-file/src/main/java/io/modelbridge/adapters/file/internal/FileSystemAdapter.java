@@ -169,6 +169,10 @@ public final class FileSystemAdapter implements SystemAdapter {
     }
   }
 
+  private boolean skipBom() {
+    return s.charset().equals(java.nio.charset.StandardCharsets.UTF_8);
+  }
+
   /** Reads and checks the CSV header line, if the layout has one; returns it (null when none). */
   private RawRecord header(RecordReader reader, String operation) throws IOException {
     if (!s.header() || s.layout().format() != FileLayout.Format.CSV) {
@@ -209,6 +213,7 @@ public final class FileSystemAdapter implements SystemAdapter {
     private final String operation;
     private final Map<String, Object> filter;
     private final RecordCodec codec = codec();
+    private final boolean csvFormat = s.layout().format() == FileLayout.Format.CSV;
     private final List<RejectedLine> firstRejects = new ArrayList<>();
     private RecordReader reader;
     private long read;
@@ -249,7 +254,8 @@ public final class FileSystemAdapter implements SystemAdapter {
       try {
         if (reader == null) {
           reader = new RecordReader(openFile(operation), s.layout().format() == FileLayout.Format.CSV,
-              s.delimiter(), MAX_LINES_PER_RECORD);
+              s.delimiter(), MAX_LINES_PER_RECORD,
+              skipBom());
           header(reader, operation);
         }
         n = reader.next();
@@ -265,6 +271,9 @@ public final class FileSystemAdapter implements SystemAdapter {
         done = true;
         finish();
         return;
+      }
+      if (csvFormat && n.record().bytes().length == 0 && !n.unclosedQuote()) {
+        return; // a blank line holds no record (an export's trailing empty line, typically)
       }
       read++;
       RawRecord raw = n.record();
@@ -378,7 +387,8 @@ public final class FileSystemAdapter implements SystemAdapter {
     RecordCodec codec = codec();
     long unreadable = 0;
     try (RecordReader reader = new RecordReader(openFile(operation),
-        s.layout().format() == FileLayout.Format.CSV, s.delimiter(), MAX_LINES_PER_RECORD)) {
+        s.layout().format() == FileLayout.Format.CSV, s.delimiter(), MAX_LINES_PER_RECORD,
+              skipBom())) {
       header(reader, operation);
       RecordReader.Next n;
       while ((n = reader.next()) != null) {
@@ -436,8 +446,10 @@ public final class FileSystemAdapter implements SystemAdapter {
         boolean any = false;
         if (exists) {
           try (RecordReader reader = new RecordReader(Files.newInputStream(s.file()),
-              s.layout().format() == FileLayout.Format.CSV, s.delimiter(), MAX_LINES_PER_RECORD)) {
+              s.layout().format() == FileLayout.Format.CSV, s.delimiter(), MAX_LINES_PER_RECORD,
+              skipBom())) {
             RawRecord header = header(reader, name);
+            out.write(reader.bom());
             if (header != null) {
               out.write(header.bytes());
               out.write(header.terminator().length > 0 ? header.terminator() : lineBreak);

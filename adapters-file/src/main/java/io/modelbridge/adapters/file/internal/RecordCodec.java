@@ -100,7 +100,8 @@ final class RecordCodec {
       throw new Problem(null, e.getMessage());
     }
     if (cells.size() != fields.size()) {
-      throw new Problem(null, "has " + cells.size() + " fields, the layout declares " + fields.size());
+      throw new Problem(null, "expected " + fields.size() + " cells, found " + cells.size()
+          + " (one per declared field; check for a missing or extra delimiter, or a row cut short)");
     }
     Map<String, Object> values = new LinkedHashMap<>();
     for (int i = 0; i < fields.size(); i++) {

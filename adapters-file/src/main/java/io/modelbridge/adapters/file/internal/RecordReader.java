@@ -28,6 +28,8 @@ final class RecordReader implements Closeable {
   private int limit;
   private long nextLine = 1;
   private boolean eof;
+  private final boolean skipBom;
+  private byte[] bom = NONE;
 
   /** An unclosed quote ran to the end of the file or past the limit: the first line is the reject. */
   static final String UNCLOSED_QUOTE = "a quoted field is not closed";
@@ -39,6 +41,15 @@ final class RecordReader implements Closeable {
    * @param maxLinesPerRecord how many physical lines a CSV record may span before its first line is rejected
    */
   RecordReader(InputStream in, boolean csv, char delimiter, int maxLinesPerRecord) {
+    this(in, csv, delimiter, maxLinesPerRecord, false);
+  }
+
+  /**
+   * @param skipUtf8Bom whether a UTF-8 byte order mark at the start of the file is skipped (kept in
+   *     {@link #bom()} so that a rewrite can put it back)
+   */
+  RecordReader(InputStream in, boolean csv, char delimiter, int maxLinesPerRecord, boolean skipUtf8Bom) {
+    this.skipBom = skipUtf8Bom;
     this.in = in;
     this.delimiter = (byte) delimiter;
     this.csv = csv;
@@ -77,6 +88,11 @@ final class RecordReader implements Closeable {
       pushedBack.push(parts.get(i));
     }
     return new Next(first, true);
+  }
+
+  /** The byte order mark skipped at the start of the file; empty if there was none. */
+  byte[] bom() {
+    return bom.clone();
   }
 
   private static RawRecord join(java.util.List<RawRecord> parts) {
@@ -145,7 +161,7 @@ final class RecordReader implements Closeable {
       line.write(buffer, lineStart, pos - lineStart);
       if (pos < limit) {
         pos++;
-        byte[] content = line.toByteArray();
+        byte[] content = stripBom(line.toByteArray());
         if (content.length > 0 && content[content.length - 1] == '\r') {
           byte[] stripped = java.util.Arrays.copyOf(content, content.length - 1);
           return new RawRecord(nextLine++, stripped, new byte[] {'\r', '\n'});
@@ -157,7 +173,16 @@ final class RecordReader implements Closeable {
     if (line.size() == 0) {
       return null;
     }
-    return new RawRecord(nextLine++, line.toByteArray(), NONE);
+    return new RawRecord(nextLine++, stripBom(line.toByteArray()), NONE);
+  }
+
+  private byte[] stripBom(byte[] content) {
+    if (nextLine == 1 && skipBom && content.length >= 3 && (content[0] & 0xFF) == 0xEF
+        && (content[1] & 0xFF) == 0xBB && (content[2] & 0xFF) == 0xBF) {
+      bom = java.util.Arrays.copyOf(content, 3);
+      return java.util.Arrays.copyOfRange(content, 3, content.length);
+    }
+    return content;
   }
 
   @Override

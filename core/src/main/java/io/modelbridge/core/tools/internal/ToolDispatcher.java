@@ -58,6 +58,9 @@ public final class ToolDispatcher {
   /** Hook attribute: who approved or rejected. */
   public static final String ATTR_APPROVER = "approver";
 
+  /** Context attribute: {@code true} when a degraded answer proposed the call (see GovernedTools). */
+  public static final String DEGRADED_ATTRIBUTE = "modelbridge.degraded";
+
   private static final Logger LOG = LoggerFactory.getLogger(ToolDispatcher.class);
 
   /** One exposed operation. */
@@ -198,18 +201,22 @@ public final class ToolDispatcher {
     }
     OperationRequest request = new OperationRequest(op.name(), binding.arguments(),
         binding.expectedVersion(), false);
+    boolean degraded = op.effect() != Effect.READ
+        && "true".equalsIgnoreCase(h.call.context().attributes().get(DEGRADED_ATTRIBUTE));
     try {
-      if (tool.needsApproval()) {
+      // A degraded proposal is never run without a person's approval, whatever the operation declares.
+      if (tool.needsApproval() || degraded) {
         String preview = ResultRenderer.render(adapter.execute(request.asDryRun()), maxRecords);
         if (approver.isEmpty()) {
           h.call = h.call.withAttribute(ATTR_APPROVAL, "pending");
           return ToolOutcome.notExecuted(Status.PREVIEWED,
               "NOT EXECUTED: this change needs a person's approval and no approver is available in this "
                   + "session. Nothing was changed. Preview of what it would write: " + preview,
-              "approval required, no approver configured");
+              degraded ? "approval required (degraded proposal), no approver configured"
+                  : "approval required, no approver configured");
         }
         ApprovalDecision verdict = review(new ApprovalRequest(h.call.context(), tool.descriptor(),
-            binding.arguments(), binding.expectedVersion(), preview));
+            binding.arguments(), binding.expectedVersion(), preview, degraded));
         h.call = h.call.withAttribute(ATTR_APPROVAL, verdict.approved() ? "approved" : "rejected")
             .withAttribute(ATTR_APPROVER, verdict.approver());
         if (!verdict.approved()) {

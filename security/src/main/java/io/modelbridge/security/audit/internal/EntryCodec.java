@@ -161,9 +161,12 @@ public final class EntryCodec {
     public boolean hashValid;
     /** Whether the entry's type is CHECKPOINT. */
     public boolean checkpoint;
+    /** Whether the entry's type is RECOVERY. */
+    public boolean recovery;
   }
 
   private static final byte[] CHECKPOINT_TYPE = "CHECKPOINT\"".getBytes(StandardCharsets.US_ASCII);
+  private static final byte[] RECOVERY_TYPE = "RECOVERY\"".getBytes(StandardCharsets.US_ASCII);
 
   /**
    * Allocation-free variant of {@link #parse} for the verifier.
@@ -206,6 +209,7 @@ public final class EntryCodec {
     out.hashOffset = h;
     out.hashValid = valid;
     out.checkpoint = t >= 0 && startsWith(buf, t + TYPE_MARK.length, CHECKPOINT_TYPE);
+    out.recovery = t >= 0 && startsWith(buf, t + TYPE_MARK.length, RECOVERY_TYPE);
     return true;
   }
 

@@ -1,5 +1,6 @@
 package io.modelbridge.security.audit.internal;
 
+import io.modelbridge.security.audit.AnchorStore;
 import io.modelbridge.security.audit.AuditException;
 import io.modelbridge.security.audit.AuditStore;
 import java.io.IOException;
@@ -81,6 +82,11 @@ public final class FileAuditStore implements AuditStore {
         if (start == 0) {
           return Optional.of(bytes);
         }
+        if (window > AuditStore.MAX_LINE_BYTES) {
+          throw new AuditException("the last line of audit log " + file + " is longer than "
+              + AuditStore.MAX_LINE_BYTES + " bytes, so it is not an entry; run 'modelbridge audit verify "
+              + file + "' before appending");
+        }
         window *= 4;
       }
     } catch (IOException e) {
@@ -125,29 +131,59 @@ public final class FileAuditStore implements AuditStore {
     }
   }
 
-  /** Splits a stream into lines, reporting an unterminated last line as such. */
+  /**
+   * Splits a stream into lines in constant memory: a buffer of {@link AuditStore#MAX_LINE_BYTES} plus one
+   * read block. A longer line is skipped up to its newline and reported through
+   * {@link LineConsumer#tooLong}; an unterminated last line is reported as such.
+   */
   public static void readLines(InputStream in, LineConsumer consumer) throws IOException {
-    byte[] buf = new byte[1 << 20];
+    final int max = AuditStore.MAX_LINE_BYTES;
+    byte[] buf = new byte[max + (1 << 16)];
     int filled = 0;
+    long skipping = -1; // bytes of an over-long line seen so far, -1 when not inside one
     int n;
     while ((n = in.read(buf, filled, buf.length - filled)) >= 0) {
+      int scanFrom = filled;
       filled += n;
       int start = 0;
-      for (int i = 0; i < filled; i++) {
+      for (int i = scanFrom; i < filled; i++) {
         if (buf[i] == '\n') {
-          consumer.line(buf, start, i - start, true);
+          if (skipping >= 0) {
+            consumer.tooLong(skipping + i - start, true);
+            skipping = -1;
+          } else if (i - start > max) {
+            consumer.tooLong(i - start, true);
+          } else {
+            consumer.line(buf, start, i - start, true);
+          }
           start = i + 1;
         }
       }
+      if (skipping >= 0) {
+        skipping += filled - start;
+        filled = 0;
+        continue;
+      }
+      if (filled - start > max) {
+        skipping = filled - start; // the line cannot be an entry: drop what is held and skip to its end
+        filled = 0;
+        continue;
+      }
       System.arraycopy(buf, start, buf, 0, filled - start);
       filled -= start;
-      if (filled == buf.length) {
-        buf = Arrays.copyOf(buf, buf.length * 2);
-      }
     }
-    if (filled > 0) {
+    if (skipping >= 0) {
+      consumer.tooLong(skipping, false);
+    } else if (filled > max) {
+      consumer.tooLong(filled, false);
+    } else if (filled > 0) {
       consumer.line(buf, 0, filled, false);
     }
+  }
+
+  @Override
+  public Optional<AnchorStore> defaultAnchors() {
+    return Optional.of(AnchorStore.file(AnchorStore.besideLog(file)));
   }
 
   @Override

@@ -100,7 +100,11 @@ public final class JdbcAuditStore implements AuditStore {
         try (ResultSet rs = ps.executeQuery()) {
           while (rs.next()) {
             byte[] b = rs.getString(1).getBytes(StandardCharsets.UTF_8);
-            consumer.line(b, 0, b.length, true);
+            if (b.length > MAX_LINE_BYTES) {
+              consumer.tooLong(b.length, true);
+            } else {
+              consumer.line(b, 0, b.length, true);
+            }
           }
         }
       } finally {
