@@ -188,6 +188,13 @@ class DemoCommandTest {
   }
 
   @Test
+  void demoPrompt_showsPricesAsTheCatalogueWritesThem_never1point2EPlus2() {
+    String sent = promptsAsSent(offline.out());
+    // catalogue.csv: A-209 ... 120.00; a double or a zero-stripping step made it 1.2E+2
+    assertThat(sent).contains("\"price\":120.00").doesNotContainPattern("\"price\":-?[0-9.]+[eE]");
+  }
+
+  @Test
   void demo_runsTwiceInTheSameWorkdir() {
     Run again = run(NO_ENV, "--workdir", workdir.toString());
     assertThat(again.exit()).as(again.err()).isEqualTo(0);

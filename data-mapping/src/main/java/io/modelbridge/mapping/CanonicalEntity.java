@@ -44,15 +44,15 @@ public record CanonicalEntity(String entity, String key, Map<String, Object> fie
    * "version", "fetchedAt"}}} (source only when known); decimals exact.
    */
   public String toJson() {
-    com.fasterxml.jackson.databind.node.ObjectNode o = io.modelbridge.mapping.internal.Json.MAPPER.createObjectNode();
+    com.fasterxml.jackson.databind.node.ObjectNode o = io.modelbridge.json.DataJson.mapper().createObjectNode();
     o.put("entity", entity);
     o.put("key", key);
-    o.set("fields", io.modelbridge.mapping.internal.Json.toNode(fields));
+    o.set("fields", io.modelbridge.json.DataJson.toNode(fields));
     source.ifPresent(s -> {
       com.fasterxml.jackson.databind.node.ObjectNode src = o.putObject("source");
       src.put("system", s.systemId());
       src.put("entity", s.entity());
-      src.set("key", io.modelbridge.mapping.internal.Json.toNode(s.key()));
+      src.set("key", io.modelbridge.json.DataJson.toNode(s.key()));
       s.version().ifPresent(v -> src.put("version", v));
       src.put("fetchedAt", s.fetchedAt().toString());
     });

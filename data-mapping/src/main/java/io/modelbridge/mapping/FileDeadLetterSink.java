@@ -9,7 +9,6 @@ import io.modelbridge.adapters.spi.SourceRef;
 import io.modelbridge.core.ModelBridgeException;
 import io.modelbridge.json.DataJson;
 import io.modelbridge.mapping.internal.AtomicFile;
-import io.modelbridge.mapping.internal.Json;
 import io.modelbridge.mapping.internal.RawRecords;
 import java.io.IOException;
 import java.nio.ByteBuffer;
@@ -252,7 +251,7 @@ public final class FileDeadLetterSink implements DeadLetterSink, AutoCloseable {
       ObjectNode src = o.putObject("source");
       src.put("system", s.systemId());
       src.put("entity", s.entity());
-      src.set("key", Json.toNode(s.key()));
+      src.set("key", DataJson.toNode(s.key()));
       s.version().ifPresent(v -> src.put("version", v));
       src.put("fetchedAt", s.fetchedAt().toString());
     });
@@ -320,7 +319,7 @@ public final class FileDeadLetterSink implements DeadLetterSink, AutoCloseable {
       JsonNode s = o.get("source");
       if (s != null && s.isObject()) {
         @SuppressWarnings("unchecked")
-        Map<String, Object> key = (Map<String, Object>) Json.toJava(s.get("key"));
+        Map<String, Object> key = (Map<String, Object>) DataJson.toJava(s.get("key"));
         source = Optional.of(new SourceRef(s.get("system").asText(), s.get("entity").asText(),
             key == null ? Map.of() : key,
             s.hasNonNull("version") ? Optional.of(s.get("version").asText()) : Optional.empty(),
@@ -368,7 +367,7 @@ public final class FileDeadLetterSink implements DeadLetterSink, AutoCloseable {
         bad[0]++;
         return;
       }
-      Object data = Json.toJava(r.data());
+      Object data = DataJson.toJava(r.data());
       MappingOutcome o = mapping.map(
           new SourceRecord(data == null ? new LinkedHashMap<>() : data, r.source(), r.origin()));
       if (o instanceof MappingOutcome.Delivered) {

@@ -1,15 +1,13 @@
 package io.modelbridge.mapping;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.modelbridge.adapters.spi.AdapterRecord;
-import io.modelbridge.json.DataJson;
+import io.modelbridge.json.ConfigDocument;
+import io.modelbridge.json.ConfigFileException;
 import io.modelbridge.mapping.internal.Plan;
 import io.modelbridge.mapping.internal.SpecReader;
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -45,8 +43,6 @@ import java.util.function.Consumer;
  */
 public final class Mapping {
 
-  private static final ObjectMapper YAML = DataJson.yaml();
-
   private final Plan plan;
 
   private Mapping(Plan plan) {
@@ -75,7 +71,7 @@ public final class Mapping {
    * @throws MappingDefinitionException if the text is not JSON or not a valid mapping
    */
   public static Mapping fromJson(String json) {
-    return compile(read(DataJson.mapper(), json, "(json text)"), Optional.empty());
+    return compile(read(ConfigDocument.Format.JSON, json, "(json text)"), Optional.empty());
   }
 
   /**
@@ -84,25 +80,25 @@ public final class Mapping {
    * @throws MappingDefinitionException if the text is not YAML or not a valid mapping
    */
   public static Mapping fromYaml(String yaml) {
-    return compile(read(YAML, yaml, "(yaml text)"), Optional.empty());
+    return compile(read(ConfigDocument.Format.YAML, yaml, "(yaml text)"), Optional.empty());
   }
 
   /**
    * Compiles a mapping file: {@code .json} is read as JSON, anything else as YAML (a superset of JSON). A
    * relative {@code schema} is resolved against the file's folder when it is not a classpath resource.
    *
-   * @throws MappingDefinitionException if the file cannot be read or is not a valid mapping
+   * @throws MappingDefinitionException if the file cannot be read, is not UTF-8, is not well-formed, has a
+   *     duplicate key (the message names the file, the line and the column) or is not a valid mapping
    */
   public static Mapping load(Path file) {
     Objects.requireNonNull(file, "file cannot be null");
-    String text;
+    ConfigDocument doc;
     try {
-      text = Files.readString(file);
-    } catch (IOException e) {
-      throw new MappingDefinitionException("cannot read mapping file " + file + ": " + e.getMessage(), e);
+      doc = ConfigDocument.read(file, ConfigDocument.Format.of(file.toString(), ConfigDocument.Format.YAML));
+    } catch (ConfigFileException e) {
+      throw new MappingDefinitionException("mapping " + e.getMessage(), e);
     }
-    ObjectMapper mapper = file.toString().endsWith(".json") ? DataJson.mapper() : YAML;
-    return compile(read(mapper, text, file.toString()), Optional.of(file));
+    return compile(SpecReader.read(doc.tree(), file.toString()), Optional.of(file));
   }
 
   /**
@@ -117,19 +113,19 @@ public final class Mapping {
         throw new MappingDefinitionException("mapping resource '" + resource + "' is not on the classpath");
       }
       String text = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
-      return compile(read(resource.endsWith(".json") ? DataJson.mapper() : YAML, text, resource), Optional.empty());
+      return compile(read(ConfigDocument.Format.of(resource, ConfigDocument.Format.YAML), text, resource),
+          Optional.empty());
     } catch (IOException e) {
       throw new MappingDefinitionException("cannot read mapping resource '" + resource + "': " + e.getMessage(), e);
     }
   }
 
-  private static MappingSpec read(ObjectMapper mapper, String text, String origin) {
+  private static MappingSpec read(ConfigDocument.Format format, String text, String origin) {
     JsonNode tree;
     try {
-      tree = mapper.readTree(text);
-    } catch (JsonProcessingException e) {
-      throw new MappingDefinitionException("mapping " + origin + " is not well-formed: " + e.getOriginalMessage()
-          + " at line " + (e.getLocation() == null ? "?" : e.getLocation().getLineNr()), e);
+      tree = ConfigDocument.parse(text, origin, format).tree();
+    } catch (ConfigFileException e) {
+      throw new MappingDefinitionException("mapping " + e.getMessage(), e);
     }
     return SpecReader.read(tree, origin);
   }

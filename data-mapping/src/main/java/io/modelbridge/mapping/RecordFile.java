@@ -1,6 +1,7 @@
 package io.modelbridge.mapping;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.MappingIterator;
 import com.fasterxml.jackson.databind.ObjectReader;
@@ -9,7 +10,6 @@ import com.fasterxml.jackson.dataformat.csv.CsvParser;
 import com.fasterxml.jackson.dataformat.csv.CsvSchema;
 import io.modelbridge.core.ModelBridgeException;
 import io.modelbridge.json.DataJson;
-import io.modelbridge.mapping.internal.Json;
 import io.modelbridge.mapping.internal.RawRecords;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -51,7 +51,10 @@ public final class RecordFile implements Iterator<SourceRecord>, AutoCloseable {
   /** The longest record read (64 MiB); a longer one is rejected with rule {@code input:length}. */
   public static final int MAX_RECORD_BYTES = 64 * 1024 * 1024;
 
-  private static final CsvMapper CSV = new CsvMapper();
+  // CSV is its own format, so not DataJson (the one exception ArchitectureTest allows); cells are read as
+  // text and the mapping's types parse them, and a typed read would still give a BigDecimal, never a double.
+  private static final CsvMapper CSV = CsvMapper.builder()
+      .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS).build();
 
   /** A record the file could not turn into a {@link SourceRecord}: rejected by the mapping that reads it. */
   record Unreadable(String origin, JsonNode data, String rule, String message) {}
@@ -235,7 +238,7 @@ public final class RecordFile implements Iterator<SourceRecord>, AutoCloseable {
           + ": a JSON " + (node == null ? "nothing" : node.getNodeType().toString().toLowerCase(Locale.ROOT))
           + ", not an object; each line must be one JSON object");
     }
-    return new Item(new SourceRecord(Json.toJava(node), Optional.empty(), Optional.of(origin)), null);
+    return new Item(new SourceRecord(DataJson.toJava(node), Optional.empty(), Optional.of(origin)), null);
   }
 
   /** The raw record as text when it is valid UTF-8, else as its bytes: either way exactly as received. */

@@ -1,9 +1,9 @@
 package io.modelbridge.mapping;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.modelbridge.adapters.spi.AdapterRecord;
 import io.modelbridge.adapters.spi.SourceRef;
+import io.modelbridge.json.DataJson;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -18,8 +18,6 @@ import java.util.Optional;
  *     record's name in rejections when it has neither a source reference nor key values
  */
 public record SourceRecord(Object data, Optional<SourceRef> source, Optional<String> origin) {
-
-  private static final ObjectMapper POJO_MAPPER = new ObjectMapper().findAndRegisterModules();
 
   /** Validates the components: data must be a Map or a JsonNode. */
   public SourceRecord {
@@ -58,14 +56,17 @@ public record SourceRecord(Object data, Optional<SourceRef> source, Optional<Str
   }
 
   /**
-   * A plain Java object (a bean or a record), converted once with Jackson {@code valueToTree} (public
-   * getters and fields, as Jackson sees them). Slower than passing a Map: use for occasional objects only.
+   * A plain Java object (a bean or a record), converted once with the data path's Jackson configuration
+   * ({@link DataJson}: public getters and fields, as Jackson sees them). Decimals keep their digits and
+   * scale; {@code java.time} values become their ISO-8601 text ({@code 2024-02-29}, {@code 2024-02-29T10:15:30Z}),
+   * which the mapping's DATE and TIMESTAMP types read back strictly. Slower than passing a Map: use for
+   * occasional objects only.
    *
    * @throws IllegalArgumentException if Jackson cannot serialize the object
    */
   public static SourceRecord ofPojo(Object pojo) {
     Objects.requireNonNull(pojo, "pojo cannot be null");
-    return new SourceRecord(POJO_MAPPER.valueToTree(pojo), Optional.empty());
+    return new SourceRecord(DataJson.mapper().valueToTree(pojo), Optional.empty());
   }
 
   /** Provenance only, never the data, which may hold personal data. */

@@ -5,9 +5,9 @@ import com.networknt.schema.JsonSchema;
 import com.networknt.schema.JsonSchemaFactory;
 import com.networknt.schema.SpecVersion;
 import com.networknt.schema.ValidationMessage;
+import io.modelbridge.json.DataJson;
 import io.modelbridge.mapping.internal.Expr;
 import io.modelbridge.mapping.internal.ExprParser;
-import io.modelbridge.mapping.internal.Json;
 import io.modelbridge.adapters.spi.Masking;
 import java.io.IOException;
 import java.io.InputStream;
@@ -109,7 +109,7 @@ public final class Validator {
 
   private static JsonSchema compileSchema(String json) {
     try {
-      JsonNode node = Json.MAPPER.readTree(json);
+      JsonNode node = DataJson.mapper().readTree(json);
       return SCHEMAS.getSchema(node);
     } catch (IOException | RuntimeException e) {
       throw new MappingDefinitionException("the JSON Schema is invalid: " + e.getMessage(), e);
@@ -127,7 +127,7 @@ public final class Validator {
   public List<Violation> validate(String key, Object value) {
     List<Violation> out = new ArrayList<>(0);
     if (schema.isPresent()) {
-      JsonNode node = Json.toNode(value);
+      JsonNode node = DataJson.toNode(value);
       Set<ValidationMessage> messages;
       try {
         messages = schema.get().validate(node);

@@ -10,9 +10,9 @@ public enum ValueType {
   DECIMAL,
   /** A boolean; accepts true/false, Y/N, yes/no, 1/0, oui/non, ja/nein, vrai/faux. */
   BOOLEAN,
-  /** An ISO-8601 date text {@code yyyy-MM-dd}. */
+  /** An ISO-8601 date text {@code uuuu-MM-dd}, parsed strictly: an impossible date ({@code 2020-02-31}) is rejected. */
   DATE,
-  /** An ISO-8601 instant text in UTC, {@code yyyy-MM-ddTHH:mm:ssZ}. */
+  /** An ISO-8601 instant text in UTC, {@code uuuu-MM-ddTHH:mm:ssZ}, parsed strictly. */
   DATETIME,
   /** The value as it is (nested objects and arrays are copied as plain maps and lists). */
   ANY

@@ -5,6 +5,7 @@ import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
 import com.tngtech.archunit.base.DescribedPredicate;
+import com.tngtech.archunit.core.domain.JavaCall;
 import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.domain.JavaCodeUnit;
@@ -42,7 +43,7 @@ class ArchitectureTest {
   @Test
   void importFindsEveryModule() {
     // Guards the rules below against passing vacuously because a module's classes were not imported.
-    for (String pkg : List.of("io.modelbridge.adapters.spi", "io.modelbridge.adapters.tck",
+    for (String pkg : List.of("io.modelbridge.json", "io.modelbridge.adapters.spi", "io.modelbridge.adapters.tck",
         "io.modelbridge.adapters.jdbc", "io.modelbridge.adapters.http", "io.modelbridge.adapters.file",
         "io.modelbridge.core", "io.modelbridge.mapping", "io.modelbridge.security", "io.modelbridge.pipeline",
         "io.modelbridge.cli")) {
@@ -106,6 +107,36 @@ class ArchitectureTest {
             "io.modelbridge.adapters.tck..")
         .because("the pipeline works with any adapter through the SPI; only cli, examples and benchmarks wire"
             + " concrete adapters and sample data")
+        .check(classes);
+  }
+
+  @Test
+  void jsonDependsOnNothingOfOurs() {
+    noClasses().that().resideInAPackage("io.modelbridge.json..")
+        .should().dependOnClassesThat().resideOutsideOfPackages("io.modelbridge.json..", "java..",
+            "com.fasterxml.jackson..")
+        .because("the one JSON configuration sits below every module and depends on Jackson only")
+        .check(classes);
+  }
+
+  /** The one class that reads CSV: CSV is its own format, so it keeps a CsvMapper (with BigDecimal for floats). */
+  private static final String CSV_READER = "io.modelbridge.mapping.RecordFile";
+
+  private static final Set<String> CONFIGURING_METHODS = Set.of("<init>", "builder", "copy", "copyWith",
+      "findAndRegisterModules", "setNodeFactory", "configure", "enable", "disable", "registerModule");
+
+  @Test
+  void noModuleBuildsItsOwnMapper() {
+    noClasses().that().resideOutsideOfPackage("io.modelbridge.json..")
+        .should().callCodeUnitWhere(DescribedPredicate.describe(
+            "a constructor, builder() or setting of an ObjectMapper (JsonMapper, YAMLMapper, CsvMapper...)",
+            (JavaCall<?> call) -> call.getTargetOwner().isAssignableTo("com.fasterxml.jackson.databind.ObjectMapper")
+                && CONFIGURING_METHODS.contains(call.getName())
+                && !(call.getTargetOwner().isAssignableTo("com.fasterxml.jackson.dataformat.csv.CsvMapper")
+                    && call.getOriginOwner().getName().equals(CSV_READER))))
+        .because("every module reads and writes data with io.modelbridge.json.DataJson, so numbers keep their"
+            + " digits (BigDecimal, written plainly) and duplicate keys are refused everywhere; derive an"
+            + " ObjectReader/ObjectWriter from DataJson for a local need")
         .check(classes);
   }
 

@@ -84,4 +84,39 @@ class DataJsonTest {
       assertThat(back.scale()).isEqualTo(value.scale());
     }
   }
+
+  @Test
+  void javaTimeValues_areWrittenAsIsoText() {
+    assertThat(DataJson.write(Map.of("d", java.time.LocalDate.of(2020, 2, 29))))
+        .isEqualTo("{\"d\":\"2020-02-29\"}");
+    assertThat(DataJson.mapper().valueToTree(java.util.List.of(java.time.Instant.parse("2024-01-02T03:04:05.123Z"),
+        java.time.OffsetDateTime.parse("2024-01-02T03:04:05+01:00"))).toString())
+        .isEqualTo("[\"2024-01-02T03:04:05.123Z\",\"2024-01-02T03:04:05+01:00\"]");
+  }
+
+  @Test
+  void toNodeAndToJava_keepNumbersExact() {
+    Map<String, Object> data = new java.util.LinkedHashMap<>();
+    data.put("price", new BigDecimal("120.00"));
+    data.put("big", new BigInteger("123456789012345678901234567890"));
+    data.put("n", 7);
+    data.put("d", 0.1d);
+    data.put("list", java.util.List.of("a", true));
+    data.put("none", null);
+    JsonNode n = DataJson.toNode(data);
+    assertThat(DataJson.write(n))
+        .isEqualTo("{\"price\":120.00,\"big\":123456789012345678901234567890,\"n\":7,\"d\":0.1,"
+            + "\"list\":[\"a\",true],\"none\":null}");
+    @SuppressWarnings("unchecked")
+    Map<String, Object> back = (Map<String, Object>) DataJson.toJava(n);
+    assertThat(back.get("price")).isEqualTo(new BigDecimal("120.00"));
+    assertThat(back.get("n")).isEqualTo(7L);
+    assertThat(back.get("d")).isEqualTo(new BigDecimal("0.1"));
+    assertThat(back).containsEntry("none", null).containsEntry("list", java.util.List.of("a", true));
+  }
+
+  @Property
+  void anyBigDecimal_survivesToNodeAndToJava(@ForAll BigDecimal value) {
+    assertThat(DataJson.toJava(DataJson.toNode(value))).isEqualTo(value);
+  }
 }

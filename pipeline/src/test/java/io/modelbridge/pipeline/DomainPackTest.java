@@ -90,7 +90,8 @@ class DomainPackTest {
   void invalidSchemaJson_namesTheSchemaFile() throws Exception {
     Path p = pack("id: x\nversion: 1.0.0\ntasks:\n  t: {template: t.txt, schema: s.json}\n");
     Files.writeString(p.resolve("s.json"), "{not json");
-    assertThatThrownBy(() -> DomainPack.load(p)).hasMessageContaining("s.json").hasMessageContaining("not valid JSON");
+    assertThatThrownBy(() -> DomainPack.load(p)).hasMessageContaining("s.json").hasMessageContaining("line 1, column")
+        .hasMessageContaining("not well-formed JSON");
   }
 
   @Test
@@ -102,5 +103,29 @@ class DomainPackTest {
   @Test
   void badClasspathLocation_saysTheFormat() {
     assertThatThrownBy(() -> DomainPack.fromLocation("classpath:retail")).hasMessageContaining("classpath:<id>/<version>");
+  }
+
+  @Test
+  void duplicateKeyInPackYaml_isRefusedNamingFileLineAndKey() throws Exception {
+    Path p = pack("id: x\nversion: 1.0.0\ntasks:\n  t:\n    template: t.txt\n    schema: s.json\n    template: u.txt\n");
+    assertThatThrownBy(() -> DomainPack.load(p)).isInstanceOf(PackLoadException.class)
+        .hasMessageContaining("pack.yaml, key 'tasks.t.template': line 7")
+        .hasMessageContaining("duplicate key 'template'");
+  }
+
+  @Test
+  void duplicateKeyInAnswerSchema_isRefused() throws Exception {
+    Path p = pack("id: x\nversion: 1.0.0\ntasks:\n  t: {template: t.txt, schema: s.json}\n");
+    Files.writeString(p.resolve("s.json"), "{\"type\": \"object\",\n \"type\": \"array\"}");
+    assertThatThrownBy(() -> DomainPack.load(p)).isInstanceOf(PackLoadException.class)
+        .hasMessageContaining("s.json, key 'type': line 2").hasMessageContaining("duplicate key 'type'");
+  }
+
+  @Test
+  void yamlSyntaxErrorInPackYaml_namesTheLine() throws Exception {
+    Path p = pack("id: x\nversion: 1.0.0\ntasks:\n  t: {template: t.txt, schema: s.json\n");
+    assertThatThrownBy(() -> DomainPack.load(p)).isInstanceOf(PackLoadException.class)
+        .hasMessageContaining("pack.yaml, key '(file)': line ").hasMessageContaining("column")
+        .hasMessageContaining("not well-formed YAML");
   }
 }

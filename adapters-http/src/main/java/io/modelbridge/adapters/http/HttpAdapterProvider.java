@@ -2,6 +2,7 @@ package io.modelbridge.adapters.http;
 
 import io.modelbridge.adapters.http.internal.HttpSettings;
 import io.modelbridge.adapters.http.internal.HttpSystemAdapter;
+import io.modelbridge.adapters.http.internal.SpecParser;
 import io.modelbridge.adapters.spi.AdapterConfig;
 import io.modelbridge.adapters.spi.ConfigKey;
 import io.modelbridge.adapters.spi.ConfigKey.Type;
@@ -9,6 +10,7 @@ import io.modelbridge.adapters.spi.InvalidAdapterConfigException;
 import io.modelbridge.adapters.spi.SystemAdapter;
 import io.modelbridge.adapters.spi.SystemAdapterProvider;
 import io.modelbridge.adapters.spi.SystemKind;
+import io.modelbridge.json.ConfigFileException;
 import java.io.IOException;
 import java.net.URI;
 import java.net.URISyntaxException;
@@ -175,8 +177,10 @@ public final class HttpAdapterProvider implements SystemAdapterProvider {
       return config.object(SPEC_OBJECT, HttpApiSpec.class).orElseThrow();
     }
     String text;
+    String origin = "the declaration";
     if (key == SPEC_FILE) {
       Path file = config.path(SPEC_FILE).orElseThrow();
+      origin = file.toString();
       try {
         text = Files.readString(file, StandardCharsets.UTF_8);
       } catch (IOException e) {
@@ -187,9 +191,10 @@ public final class HttpAdapterProvider implements SystemAdapterProvider {
       text = config.requireString(SPEC);
     }
     try {
-      return HttpApiSpec.parse(text);
+      return SpecParser.parse(text, origin);
     } catch (IllegalArgumentException e) {
-      throw new InvalidAdapterConfigException(id, key.name(), "holds an invalid declaration: " + e.getMessage());
+      throw new InvalidAdapterConfigException(id, key.name(), "holds an invalid declaration: "
+          + (key == SPEC_FILE && !(e instanceof ConfigFileException) ? origin + ": " : "") + e.getMessage());
     }
   }
 

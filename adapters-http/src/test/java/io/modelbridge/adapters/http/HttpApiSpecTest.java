@@ -71,6 +71,28 @@ class HttpApiSpecTest {
   }
 
   @Test
+  void duplicateKeyInSpecFile_isRefusedNamingFileLineAndKey(@TempDir Path dir) throws Exception {
+    Path file = Files.writeString(dir.resolve("api.yaml"), "entities:\n  - name: order\n    key: id\n    key: nr\n"
+        + "    fields: []\noperations: []\n");
+    assertThatThrownBy(() -> AdapterRegistry.discover().create("http", AdapterConfig.builder("shop")
+        .set("baseUrl", "http://127.0.0.1:1").set("specFile", file.toString()).build()))
+        .isInstanceOfSatisfying(InvalidAdapterConfigException.class, e -> {
+          assertThat(e.key()).isEqualTo("specFile");
+          assertThat(e.getMessage()).contains(file + ", line 4", "(key 'entities[0].key')", "duplicate key 'key'");
+        });
+  }
+
+  @Test
+  void yamlSyntaxErrorInSpecFile_namesFileAndLine(@TempDir Path dir) throws Exception {
+    Path file = Files.writeString(dir.resolve("api.yaml"), "entities:\n  - name: order\n    fields: [ {name: id\n");
+    assertThatThrownBy(() -> AdapterRegistry.discover().create("http", AdapterConfig.builder("shop")
+        .set("baseUrl", "http://127.0.0.1:1").set("specFile", file.toString()).build()))
+        .isInstanceOf(InvalidAdapterConfigException.class)
+        .hasMessageContaining(file + ", line ").hasMessageContaining("column")
+        .hasMessageContaining("not well-formed YAML");
+  }
+
+  @Test
   void placeholderWithoutInput_isRejectedNamingTheOperation() {
     String bad = JSON_SPEC.replace("\"path\": \"/orders\",", "\"path\": \"/orders/{region}\",");
     assertThatThrownBy(() -> HttpApiSpec.parse(bad))
@@ -83,7 +105,7 @@ class HttpApiSpecTest {
     assertThatThrownBy(() -> HttpApiSpec.parse(JSON_SPEC.replace("\"records\"", "\"recrods\"")))
         .hasMessageContaining("unknown key 'recrods'").hasMessageContaining("orders.search");
     assertThatThrownBy(() -> HttpApiSpec.parse("entities: [\n  - name: x\n    fields: [ {"))
-        .hasMessageContaining("not valid YAML").hasMessageContaining("line");
+        .hasMessageContaining("not well-formed YAML").hasMessageContaining("line");
     assertThatThrownBy(() -> HttpApiSpec.parse(JSON_SPEC.replace("\"GET\"", "\"FETCH\"")))
         .hasMessageContaining("kind 'FETCH'");
   }

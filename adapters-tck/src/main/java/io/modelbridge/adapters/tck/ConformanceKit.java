@@ -1,5 +1,6 @@
 package io.modelbridge.adapters.tck;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import io.modelbridge.adapters.spi.AdapterConfig;
 import io.modelbridge.adapters.spi.AdapterDescriptor;
 import io.modelbridge.adapters.spi.AdapterException;
@@ -23,7 +24,7 @@ import io.modelbridge.adapters.spi.SystemAdapter;
 import io.modelbridge.adapters.spi.SystemAdapterProvider;
 import io.modelbridge.adapters.spi.SystemUnavailableException;
 import io.modelbridge.adapters.spi.VersionConflictException;
-import io.modelbridge.adapters.tck.internal.Json;
+import io.modelbridge.json.DataJson;
 import java.lang.reflect.Modifier;
 import java.math.BigDecimal;
 import java.time.Duration;
@@ -229,9 +230,10 @@ public final class ConformanceKit {
   private static String schemaProblem(String schema, List<FieldSchema> fields) {
     Object parsed;
     try {
-      parsed = Json.parse(schema);
-    } catch (IllegalArgumentException e) {
-      return e.getMessage();
+      parsed = DataJson.toJava(DataJson.tree(schema));
+    } catch (JsonProcessingException e) {
+      return "the schema is malformed JSON: " + e.getOriginalMessage() + " at line "
+          + (e.getLocation() == null ? "?" : e.getLocation().getLineNr());
     }
     if (!(parsed instanceof Map)) {
       return "the schema is not a JSON object";

@@ -1,8 +1,9 @@
 package io.modelbridge.benchmarks.mapping;
 
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonProperty;
-import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.modelbridge.json.DataJson;
 import io.modelbridge.mapping.Mapping;
 import io.modelbridge.mapping.MappingOutcome;
 import io.modelbridge.mapping.SourceRecord;
@@ -104,7 +105,7 @@ public class MappingBenchmark {
     mapping = Mapping.fromYaml(ORDER_MAPPING);
     source = sourceRecord();
     record = SourceRecord.of(source);
-    jackson = new ObjectMapper().disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+    jackson = DataJson.mapper();
     Map<String, Object> compiled = ((MappingOutcome.Delivered) mapping.map(record)).entity().fields();
     Map<String, Object> hand = handWritten(source);
     if (!compiled.equals(hand)) {
@@ -174,7 +175,8 @@ public class MappingBenchmark {
     return out;
   }
 
-  /** The POJO Jackson binds to. */
+  /** The POJO Jackson binds to (the source's other columns are ignored, as the mapping ignores them). */
+  @JsonIgnoreProperties(ignoreUnknown = true)
   public static final class OrderPojo {
     @JsonProperty("ORDER_ID") public long orderId;
     @JsonProperty("CUSTOMER_ID") public String customerId;

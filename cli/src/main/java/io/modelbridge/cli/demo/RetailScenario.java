@@ -18,6 +18,7 @@ import io.modelbridge.core.hook.HookChain;
 import io.modelbridge.core.offline.OfflineChatModel;
 import io.modelbridge.core.tools.GovernedTools;
 import io.modelbridge.core.tools.ToolPolicy;
+import io.modelbridge.json.DataJson;
 import io.modelbridge.mapping.Mapping;
 import io.modelbridge.mapping.ValueType;
 import io.modelbridge.pipeline.AnswerRefusedException;
@@ -60,7 +61,7 @@ final class RetailScenario {
       .field("stock", f -> f.from("stock").type(ValueType.INTEGER).required())
       .build();
   static final String SHOPPER_EMAIL_DOMAIN = "@example.com";
-  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final ObjectMapper JSON = DataJson.mapper();
 
   private final DemoRun run;
   private final Console console;

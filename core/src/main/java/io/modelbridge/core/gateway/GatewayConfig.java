@@ -1,8 +1,8 @@
 package io.modelbridge.core.gateway;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import io.modelbridge.json.ConfigDocument;
+import io.modelbridge.json.ConfigFileException;
 import java.io.IOException;
 import java.io.Reader;
 import java.nio.charset.StandardCharsets;
@@ -30,23 +30,56 @@ final class GatewayConfig {
 
   static ModelGateway.Builder read(Path file) {
     String name = file.getFileName().toString().toLowerCase(java.util.Locale.ROOT);
-    Properties props = new Properties();
-    try {
-      if (name.endsWith(".yaml") || name.endsWith(".yml")) {
-        JsonNode root = new ObjectMapper(new YAMLFactory()).readTree(file.toFile());
-        if (root != null && !root.isMissingNode() && !root.isNull()) {
-          flatten("", root, props);
-        }
-      } else {
-        try (Reader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-          props.load(in);
-        }
+    if (name.endsWith(".yaml") || name.endsWith(".yml")) {
+      ConfigDocument doc;
+      try {
+        doc = ConfigDocument.read(file, ConfigDocument.Format.YAML);
+      } catch (ConfigFileException e) {
+        throw new GatewayConfigException(e.keyPath().orElse("(file)"), e);
       }
-    } catch (IOException e) {
-      throw new GatewayConfigException(file.toString(),
-          "cannot read the configuration file (" + e.getClass().getSimpleName() + "); check the path and its syntax", e);
+      Properties props = new Properties();
+      if (!doc.tree().isMissingNode() && !doc.tree().isNull()) {
+        flatten("", doc.tree(), props);
+      }
+      try {
+        return builderFrom(props);
+      } catch (GatewayConfigException e) {
+        // The flattened keys are the YAML key paths, so the error can name the line of the key.
+        throw new GatewayConfigException(e.key(), doc.error(e.key(), e.problem()));
+      }
     }
-    return builderFrom(props);
+    Properties props = new UniqueKeys(file);
+    try (Reader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+      props.load(in);
+    } catch (IOException e) {
+      throw new GatewayConfigException("(file)", file + ": cannot be read (" + e.getClass().getSimpleName()
+          + (e instanceof java.nio.charset.CharacterCodingException ? ": not UTF-8 text" : "")
+          + "); check the path, its permissions and that it is UTF-8", e);
+    }
+    try {
+      return builderFrom(props);
+    } catch (GatewayConfigException e) {
+      throw new GatewayConfigException(e.key(), file + ": " + e.problem(), e);
+    }
+  }
+
+  /** Properties that refuse a key given twice (java.util.Properties would keep the last silently). */
+  private static final class UniqueKeys extends Properties {
+    private static final long serialVersionUID = 1L;
+    private final transient Path file;
+
+    UniqueKeys(Path file) {
+      this.file = file;
+    }
+
+    @Override
+    public synchronized Object put(Object key, Object value) {
+      if (containsKey(key)) {
+        throw new GatewayConfigException(String.valueOf(key), file + ": duplicate key (the second would silently"
+            + " replace the first); remove or rename one of the two");
+      }
+      return super.put(key, value);
+    }
   }
 
   private static void flatten(String prefix, JsonNode node, Properties out) {

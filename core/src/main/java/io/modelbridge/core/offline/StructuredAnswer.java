@@ -16,6 +16,7 @@ import dev.langchain4j.model.chat.request.json.JsonObjectSchema;
 import dev.langchain4j.model.chat.request.json.JsonSchema;
 import dev.langchain4j.model.chat.request.json.JsonSchemaElement;
 import dev.langchain4j.model.chat.request.json.JsonStringSchema;
+import io.modelbridge.json.DataJson;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -50,7 +51,7 @@ final class StructuredAnswer {
   static final int DEFAULT_MAX_ITEMS = 3;
   private static final int MAX_TEXT = 200;
   private static final int DATE_WINDOW = 40;
-  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final ObjectMapper JSON = DataJson.mapper();
   private static final JsonNodeFactory NODES = JsonNodeFactory.withExactBigDecimals(true);
   private static final Pattern DATE = Pattern.compile("\\b(\\d{4}-\\d{2}-\\d{2})\\b");
   private static final Pattern AT_MOST = Pattern.compile("(?:at most|maxItems:?|up to)\\s*(\\d+)",

@@ -121,4 +121,42 @@ class GatewayConfigTest {
     p.setProperty(key, value);
     return catchThrowableOfType(() -> ModelGateway.fromConfig(p), GatewayConfigException.class).key();
   }
+
+  @Test
+  void duplicateKeyInYaml_isRefusedNamingFileLineAndKey() throws IOException {
+    Path file = dir.resolve("gateway.yaml");
+    Files.writeString(file, "modelbridge:\n  retry:\n    maxRetries: 1\n    maxRetries: 5\n  providers:\n"
+        + "    - type: offline\n");
+    GatewayConfigException e = catchThrowableOfType(() -> ModelGateway.fromConfig(file), GatewayConfigException.class);
+    assertThat(e.key()).isEqualTo("modelbridge.retry.maxRetries");
+    assertThat(e.getMessage()).contains(file.toString(), "line 4", "duplicate key 'maxRetries'");
+  }
+
+  @Test
+  void duplicateKeyInProperties_isRefusedNamingFileAndKey() throws IOException {
+    Path file = dir.resolve("gateway.properties");
+    Files.writeString(file, "modelbridge.providers[0].type=offline\nmodelbridge.timeout=2s\nmodelbridge.timeout=20s\n");
+    GatewayConfigException e = catchThrowableOfType(() -> ModelGateway.fromConfig(file), GatewayConfigException.class);
+    assertThat(e.key()).isEqualTo("modelbridge.timeout");
+    assertThat(e.getMessage()).contains(file.toString(), "duplicate key");
+  }
+
+  @Test
+  void yamlSyntaxError_namesFileAndLine() throws IOException {
+    Path file = dir.resolve("gateway.yaml");
+    Files.writeString(file, "modelbridge:\n  providers:\n    - type: offline\n  retry: {maxRetries: 1\n");
+    GatewayConfigException e = catchThrowableOfType(() -> ModelGateway.fromConfig(file), GatewayConfigException.class);
+    assertThat(e.getMessage()).startsWith("Gateway configuration " + file + ", line ").contains("column",
+        "not well-formed YAML");
+  }
+
+  @Test
+  void badValueInYaml_namesFileAndLineOfTheKey() throws IOException {
+    Path file = dir.resolve("gateway.yaml");
+    Files.writeString(file, "modelbridge:\n  providers:\n    - type: offline\n  retry:\n    maxRetries: -1\n");
+    GatewayConfigException e = catchThrowableOfType(() -> ModelGateway.fromConfig(file), GatewayConfigException.class);
+    assertThat(e.key()).isEqualTo("modelbridge.retry.maxRetries");
+    assertThat(e.getMessage()).startsWith("Gateway configuration " + file + ", line 5, column 5 (key "
+        + "'modelbridge.retry.maxRetries'): ");
+  }
 }

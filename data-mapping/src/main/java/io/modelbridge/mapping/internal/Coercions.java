@@ -12,6 +12,7 @@ import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
+import java.time.format.ResolverStyle;
 import java.time.temporal.ChronoField;
 import java.time.temporal.TemporalAccessor;
 import java.util.List;
@@ -225,17 +226,38 @@ public final class Coercions {
 
   /** Precompiled date/time formats of one field. */
   public record DateFormats(List<DateTimeFormatter> formatters, ZoneId zone) {
-    /** From patterns such as {@code dd.MM.yyyy} and a zone for values without offset. */
+    /**
+     * From patterns such as {@code dd.MM.uuuu} and a zone for values without offset. Every pattern is
+     * parsed strictly ({@link ResolverStyle#STRICT}): {@code 31.02.2020} is rejected, never moved to the
+     * 29th. {@code y} (year of era) in a pattern is read as {@code u} (the proleptic year), which is the same
+     * for every year after 1 BC and is what a strict parse needs without an era field.
+     *
+     * @throws IllegalArgumentException if a pattern is not a valid {@link DateTimeFormatter} pattern
+     */
     public static DateFormats of(List<String> patterns, ZoneId zone) {
-      return new DateFormats(patterns.stream()
-          .map(p -> DateTimeFormatter.ofPattern(p, Locale.ROOT)).toList(), zone);
+      return new DateFormats(patterns.stream().map(Coercions::strictPattern).toList(), zone);
     }
   }
 
+  /** A strict formatter of a mapping's pattern, with unquoted {@code y} read as {@code u}. */
+  static DateTimeFormatter strictPattern(String pattern) {
+    StringBuilder b = new StringBuilder(pattern.length());
+    boolean quoted = false;
+    for (int i = 0; i < pattern.length(); i++) {
+      char c = pattern.charAt(i);
+      if (c == '\'') {
+        quoted = !quoted;
+      }
+      b.append(!quoted && c == 'y' ? 'u' : c);
+    }
+    return DateTimeFormatter.ofPattern(b.toString(), Locale.ROOT).withResolverStyle(ResolverStyle.STRICT);
+  }
+
+  // ISO_LOCAL_DATE and BASIC_ISO_DATE are strict (ResolverStyle.STRICT) by definition.
   private static final List<DateTimeFormatter> DEFAULT_DATES =
       List.of(DateTimeFormatter.ISO_LOCAL_DATE, DateTimeFormatter.BASIC_ISO_DATE);
 
-  /** An ISO-8601 date ({@code yyyy-MM-dd}). */
+  /** An ISO-8601 date ({@code uuuu-MM-dd}), parsed strictly. */
   public static String date(Object v, DateFormats formats) throws CoercionException {
     if (v instanceof LocalDate) {
       return v.toString();
@@ -284,12 +306,12 @@ public final class Coercions {
           return dt.substring(0, 10);
         }
       }
-      throw new CoercionException("a date (yyyy-MM-dd" + patterns(formats) + ")");
+      throw new CoercionException("a date (uuuu-MM-dd" + patterns(formats) + ")");
     }
     throw new CoercionException("a date");
   }
 
-  /** Whether the text is exactly a valid {@code yyyy-MM-dd} date with a year from 1 to 9999. */
+  /** Whether the text is exactly a valid {@code uuuu-MM-dd} date with a year from 1 to 9999. */
   private static boolean isIsoDate(String s) {
     if (s.length() != 10 || s.charAt(4) != '-' || s.charAt(7) != '-') {
       return false;
@@ -356,10 +378,11 @@ public final class Coercions {
     return i.toString();
   }
 
+  // Every one strict: 2023-04-31 23:59 is rejected, never moved to April 30 (RFC 1123 is SMART by default).
   private static final List<DateTimeFormatter> DEFAULT_DATE_TIMES = List.of(
       DateTimeFormatter.ISO_OFFSET_DATE_TIME, DateTimeFormatter.ISO_ZONED_DATE_TIME,
-      DateTimeFormatter.ISO_LOCAL_DATE_TIME, DateTimeFormatter.RFC_1123_DATE_TIME,
-      DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm[:ss][.SSS]", Locale.ROOT),
+      DateTimeFormatter.ISO_LOCAL_DATE_TIME, DateTimeFormatter.RFC_1123_DATE_TIME.withResolverStyle(ResolverStyle.STRICT),
+      strictPattern("uuuu-MM-dd HH:mm[:ss][.SSS]"),
       DateTimeFormatter.ISO_LOCAL_DATE);
 
   private static String dateTimeOrNull(String s, DateFormats formats) {

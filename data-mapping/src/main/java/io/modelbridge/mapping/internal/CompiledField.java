@@ -1,6 +1,7 @@
 package io.modelbridge.mapping.internal;
 
 import io.modelbridge.adapters.spi.Masking;
+import io.modelbridge.json.DataJson;
 import io.modelbridge.mapping.CurrencyRule;
 import io.modelbridge.mapping.ExpressionException;
 import io.modelbridge.mapping.FieldSpec;
@@ -257,7 +258,7 @@ public final class CompiledField {
           v = Coercions.dateTime(v, dateFormats);
           break;
         default:
-          v = v instanceof com.fasterxml.jackson.databind.JsonNode ? Json.toJava((com.fasterxml.jackson.databind.JsonNode) v) : v;
+          v = v instanceof com.fasterxml.jackson.databind.JsonNode ? DataJson.toJava((com.fasterxml.jackson.databind.JsonNode) v) : v;
           break;
       }
     } catch (Coercions.CoercionException e) {
@@ -293,7 +294,7 @@ public final class CompiledField {
         }
       }
       amount = amount.multiply(factor); // exact: one product of two decimals needs no rounding
-      v = amount;
+      v = shortest(amount); // a converted amount has no scale of its own: 1500 g is 1.5 kg, not 1.500
       if (type == ValueType.INTEGER) {
         try {
           v = amount.stripTrailingZeros().longValueExact();
@@ -314,12 +315,19 @@ public final class CompiledField {
         || v instanceof com.fasterxml.jackson.databind.JsonNode && ((com.fasterxml.jackson.databind.JsonNode) v).isContainerNode();
   }
 
+  /** The shortest plain form of a computed number ({@code 1.500} is {@code 1.5}, {@code 1.2E+2} is {@code 120}). */
+  private static BigDecimal shortest(BigDecimal d) {
+    BigDecimal s = d.stripTrailingZeros();
+    return s.scale() < 0 ? s.setScale(0) : s;
+  }
+
   static BigDecimal normalizeDecimal(BigDecimal d, int scale) {
     if (scale >= 0) {
       return d.setScale(scale, RoundingMode.HALF_UP);
     }
-    BigDecimal s = d.stripTrailingZeros();
-    return s.scale() < 0 ? s.setScale(0) : s;
+    // Without a scale the value keeps its digits and scale as the source wrote them (1.50 stays 1.50): the
+    // data path never changes a number. Only an exponent form (1.2E+2) becomes plain (120), the same number.
+    return d.scale() < 0 ? d.setScale(0) : d;
   }
 
   private static String textOrNull(Object v) {
@@ -335,7 +343,7 @@ public final class CompiledField {
     if (spec.unit().isPresent() && v instanceof Number) {
       BigDecimal factor = spec.unit().get().factors().get(spec.unit().get().from().orElseThrow());
       BigDecimal d = v instanceof BigDecimal ? (BigDecimal) v : BigDecimal.valueOf(((Number) v).longValue());
-      v = normalizeDecimal(d.divide(factor, MathContext.DECIMAL64), -1);
+      v = shortest(d.divide(factor, MathContext.DECIMAL64));
     }
     if (!codes.isEmpty()) {
       String code = reverseCodes.get(Coercions.text(v, false));

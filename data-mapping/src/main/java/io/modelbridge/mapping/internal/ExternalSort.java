@@ -3,6 +3,7 @@ package io.modelbridge.mapping.internal;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
+import io.modelbridge.json.DataJson;
 import io.modelbridge.mapping.CanonicalEntity;
 import java.io.BufferedInputStream;
 import java.io.BufferedOutputStream;
@@ -80,17 +81,20 @@ public final class ExternalSort implements Iterator<CanonicalEntity>, AutoClosea
         : Files.createTempFile("reconcile-", ".json");
     files.add(f);
     try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(f), 1 << 16);
-        JsonGenerator g = Json.MAPPER.getFactory().createGenerator(out)) {
+        JsonGenerator g = DataJson.mapper().getFactory().createGenerator(out)) {
       for (CanonicalEntity e : sorted) {
         g.writeStartObject();
         g.writeStringField("e", e.entity());
         g.writeStringField("k", e.key());
         g.writeFieldName("f");
-        Json.MAPPER.writeTree(g, Json.toNode(e.fields()));
+        DataJson.mapper().writeTree(g, DataJson.toNode(e.fields()));
         g.writeEndObject();
       }
     }
   }
+
+  private static final com.fasterxml.jackson.databind.ObjectReader SEQUENCE = DataJson.reader()
+      .without(com.fasterxml.jackson.databind.DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
 
   private static final class Run {
     final InputStream in;
@@ -99,7 +103,7 @@ public final class ExternalSort implements Iterator<CanonicalEntity>, AutoClosea
 
     Run(Path f) throws IOException {
       this.in = new BufferedInputStream(Files.newInputStream(f), 1 << 16);
-      this.parser = Json.MAPPER.getFactory().createParser(in);
+      this.parser = DataJson.mapper().getFactory().createParser(in);
     }
 
     boolean advance() throws IOException {
@@ -109,9 +113,10 @@ public final class ExternalSort implements Iterator<CanonicalEntity>, AutoClosea
         close();
         return false;
       }
-      com.fasterxml.jackson.databind.JsonNode node = Json.MAPPER.readTree(parser);
+      // A run file is a sequence of values read one at a time: the next one is not a trailing token.
+      com.fasterxml.jackson.databind.JsonNode node = SEQUENCE.readTree(parser);
       @SuppressWarnings("unchecked")
-      Map<String, Object> fields = (Map<String, Object>) Json.toJava(node.get("f"));
+      Map<String, Object> fields = (Map<String, Object>) DataJson.toJava(node.get("f"));
       head = new CanonicalEntity(node.get("e").asText(), node.get("k").asText(), fields, Optional.empty());
       return true;
     }

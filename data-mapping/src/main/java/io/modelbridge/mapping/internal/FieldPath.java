@@ -1,6 +1,7 @@
 package io.modelbridge.mapping.internal;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.modelbridge.json.DataJson;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -184,25 +185,8 @@ public final class FieldPath {
       return value;
     }
     JsonNode j = (JsonNode) value;
-    if (j.isNull() || j.isMissingNode()) {
-      return null;
-    }
-    if (j.isTextual()) {
-      return j.textValue();
-    }
-    if (j.isBoolean()) {
-      return j.booleanValue();
-    }
-    if (j.isIntegralNumber() && j.canConvertToLong()) {
-      return j.longValue();
-    }
-    if (j.isFloatingPointNumber() && !Double.isFinite(j.doubleValue()) && !j.isBigDecimal()) {
-      return j.doubleValue(); // NaN and infinities have no decimal value; coercion rejects them
-    }
-    if (j.isNumber()) {
-      return j.decimalValue();
-    }
-    return j;
+    // Subtrees stay trees; scalars convert as everywhere else on the data path.
+    return j.isContainerNode() ? j : DataJson.toJava(j);
   }
 
   /**

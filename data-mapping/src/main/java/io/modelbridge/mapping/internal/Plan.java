@@ -1,6 +1,7 @@
 package io.modelbridge.mapping.internal;
 
 import io.modelbridge.adapters.spi.Masking;
+import io.modelbridge.json.DataJson;
 import io.modelbridge.mapping.CanonicalEntity;
 import io.modelbridge.mapping.FieldSpec;
 import io.modelbridge.mapping.MappingDefinitionException;
@@ -87,7 +88,7 @@ public final class Plan {
   static Set<String> personalInSchema(String json) {
     Set<String> out = new LinkedHashSet<>();
     try {
-      collectPersonal(io.modelbridge.json.DataJson.mapper().readTree(json), "", out, 0);
+      collectPersonal(DataJson.mapper().readTree(json), "", out, 0);
     } catch (java.io.IOException e) {
       throw new MappingDefinitionException("the JSON Schema is not valid JSON: " + e.getMessage(), e);
     }
@@ -161,7 +162,7 @@ public final class Plan {
 
   private MappingOutcome reject(SourceRecord record, String key, List<Violation> violations) {
     return new MappingOutcome.Rejected(
-        new Rejection(spec.name(), key, record.source(), Json.toNode(record.data()), violations, record.origin()));
+        new Rejection(spec.name(), key, record.source(), DataJson.toNode(record.data()), violations, record.origin()));
   }
 
   /** The key as messages show it: masked when a key field is personal (an e-mail used as the key). */

@@ -2,8 +2,8 @@ package io.modelbridge.pipeline.feedback;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.modelbridge.json.DataJson;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -18,7 +18,7 @@ import java.util.Objects;
 /** The JSON-lines {@link FeedbackStore}: one object per line, appended and flushed under a lock. */
 final class FileFeedbackStore implements FeedbackStore {
 
-  private static final ObjectMapper JSON = JsonMapper.builder().build();
+  private static final ObjectMapper JSON = DataJson.mapper();
   private final Path file;
 
   FileFeedbackStore(Path file) {

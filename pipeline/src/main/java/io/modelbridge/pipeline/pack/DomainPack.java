@@ -2,6 +2,8 @@ package io.modelbridge.pipeline.pack;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.modelbridge.json.ConfigDocument;
+import io.modelbridge.json.ConfigFileException;
 import io.modelbridge.json.DataJson;
 import io.modelbridge.mapping.MappingDefinitionException;
 import io.modelbridge.mapping.Rule;
@@ -34,7 +36,6 @@ public final class DomainPack {
   public static final Set<String> PLACEHOLDERS = Set.of("question", "data", "context", "glossary", "schema",
       "task", "pack.id", "pack.version", "params.*");
 
-  private static final ObjectMapper YAML = DataJson.yaml();
   private static final ObjectMapper JSON = DataJson.mapper();
   private static final Set<String> TOP_KEYS = Set.of("id", "version", "description", "glossary", "entities",
       "params", "tasks");
@@ -132,9 +133,9 @@ public final class DomainPack {
         "pack.yaml is missing; a pack is a directory <id>/<version>/ with pack.yaml in it", null));
     JsonNode root;
     try {
-      root = YAML.readTree(text);
-    } catch (IOException e) {
-      throw new PackLoadException(packFile, "(file)", "is not valid YAML: " + firstLine(e.getMessage()), e);
+      root = ConfigDocument.parse(text, packFile, ConfigDocument.Format.YAML).tree();
+    } catch (ConfigFileException e) {
+      throw notWellFormed(e);
     }
     if (root == null || !root.isObject()) {
       throw new PackLoadException(packFile, "(file)", "must be a YAML mapping with id, version and tasks", null);
@@ -205,12 +206,12 @@ public final class DomainPack {
         "names '" + schemaFile + "', which is not in the pack directory " + where, null));
     Validator answerCheck;
     try {
-      JSON.readTree(schema);
+      ConfigDocument.parse(schema, where + "/" + schemaFile, ConfigDocument.Format.JSON);
       // The schema describes the answer; the rules see {answer, params}, so the schema is nested.
       String wrapped = "{\"type\":\"object\",\"properties\":{\"answer\":" + schema + "},\"required\":[\"answer\"]}";
       answerCheck = Validator.of(Optional.of(wrapped), rules(node.path("rules"), packFile, k + ".rules"), Set.of());
-    } catch (IOException e) {
-      throw new PackLoadException(where + "/" + schemaFile, "(file)", "is not valid JSON: " + firstLine(e.getMessage()), e);
+    } catch (ConfigFileException e) {
+      throw notWellFormed(e);
     } catch (MappingDefinitionException e) {
       throw new PackLoadException(packFile, k + ".rules", e.getMessage() + "; fix the rule or the schema", e);
     }
@@ -338,12 +339,11 @@ public final class DomainPack {
     return v.asText();
   }
 
-  private static String firstLine(String s) {
-    if (s == null) {
-      return "";
-    }
-    int nl = s.indexOf('\n');
-    return nl < 0 ? s : s.substring(0, nl);
+  /** A syntax error or duplicate key of a pack file, naming its line and column. */
+  private static PackLoadException notWellFormed(ConfigFileException e) {
+    String at = e.line().isPresent() ? "line " + e.line().getAsInt()
+        + (e.column().isPresent() ? ", column " + e.column().getAsInt() : "") + ": " : "";
+    return new PackLoadException(e.origin(), e.keyPath().orElse("(file)"), at + e.problem(), e);
   }
 
   /** The pack id (for example {@code retail}). */

@@ -2,17 +2,17 @@ package io.modelbridge.security.policy;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import io.modelbridge.core.CallContext;
 import io.modelbridge.core.ModelBridgeException;
 import io.modelbridge.core.tools.PolicyDecision;
 import io.modelbridge.core.tools.ToolDescriptor;
 import io.modelbridge.core.tools.ToolPolicy;
+import io.modelbridge.json.ConfigDocument;
+import io.modelbridge.json.ConfigFileException;
+import io.modelbridge.json.DataJson;
 import io.modelbridge.security.audit.AuditEvent;
 import io.modelbridge.security.audit.AuditLog;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -70,28 +70,48 @@ public final class ToolAccessPolicy implements ToolPolicy {
    *     file and the problem)
    */
   public static Builder fromFile(Path file) {
-    String name = file.getFileName().toString().toLowerCase(java.util.Locale.ROOT);
-    ObjectMapper mapper = name.endsWith(".yaml") || name.endsWith(".yml")
-        ? new ObjectMapper(new YAMLFactory()) : new ObjectMapper();
-    mapper.enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+    ConfigDocument doc;
     try {
-      PolicyFile f = mapper.readValue(Files.readAllBytes(file), PolicyFile.class);
-      Builder b = builder().allowReadsByDefault(f.allowReadsByDefault() == null || f.allowReadsByDefault());
-      Set<String> ids = new HashSet<>();
-      for (PolicyRule r : f.rules() == null ? List.<PolicyRule>of() : f.rules()) {
-        if (!ids.add(r.id())) {
-          throw new ModelBridgeException("policy file " + file + ": rule id '" + r.id() + "' appears twice", false);
-        }
-        b.rule(r);
-      }
-      return b;
+      doc = ConfigDocument.read(file, ConfigDocument.Format.of(file.getFileName().toString(), ConfigDocument.Format.JSON));
+    } catch (ConfigFileException e) {
+      throw new ModelBridgeException("policy " + e.getMessage() + "; see docs/security-crypto-audit.md", e, false);
+    }
+    PolicyFile f;
+    try {
+      f = DataJson.mapper().readerFor(PolicyFile.class).with(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+          .readValue(doc.tree());
     } catch (JsonProcessingException e) {
-      throw new ModelBridgeException("policy file " + file + " is not a valid policy: "
-          + e.getOriginalMessage() + " at line " + (e.getLocation() == null ? "?" : e.getLocation().getLineNr())
-          + "; see docs/security-crypto-audit.md", e, false);
+      String key = e instanceof com.fasterxml.jackson.databind.JsonMappingException m ? keyPath(m) : "";
+      throw new ModelBridgeException("policy " + doc.error(key, "is not a valid policy: " + e.getOriginalMessage())
+          .getMessage() + "; see docs/security-crypto-audit.md", e, false);
     } catch (IOException e) {
       throw new ModelBridgeException("cannot read policy file " + file + ": " + e.getMessage(), e, false);
     }
+    Builder b = builder().allowReadsByDefault(f.allowReadsByDefault() == null || f.allowReadsByDefault());
+    Set<String> ids = new HashSet<>();
+    List<PolicyRule> rules = f.rules() == null ? List.<PolicyRule>of() : f.rules();
+    for (int i = 0; i < rules.size(); i++) {
+      PolicyRule r = rules.get(i);
+      if (!ids.add(r.id())) {
+        throw new ModelBridgeException("policy " + doc.error("rules[" + i + "].id", "rule id '" + r.id()
+            + "' appears twice; give each rule its own id").getMessage(), false);
+      }
+      b.rule(r);
+    }
+    return b;
+  }
+
+  /** The key path of a binding error, as {@link ConfigDocument#error} takes it ({@code rules[0].decision}). */
+  private static String keyPath(com.fasterxml.jackson.databind.JsonMappingException e) {
+    StringBuilder b = new StringBuilder();
+    for (com.fasterxml.jackson.databind.JsonMappingException.Reference r : e.getPath()) {
+      if (r.getFieldName() != null) {
+        b.append(b.length() == 0 ? "" : ".").append(r.getFieldName());
+      } else if (r.getIndex() >= 0) {
+        b.append('[').append(r.getIndex()).append(']');
+      }
+    }
+    return b.toString();
   }
 
   private record PolicyFile(Boolean allowReadsByDefault, List<PolicyRule> rules) {}

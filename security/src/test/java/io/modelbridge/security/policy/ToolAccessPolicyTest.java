@@ -152,4 +152,42 @@ class ToolAccessPolicyTest {
     return Arbitraries.oneOf(Arbitraries.of("support-1", "clerk-2", "admin", "support", "clerk", "Support-1",
         "ignore previous instructions"), Arbitraries.strings().ofMinLength(1).ofMaxLength(12).alpha());
   }
+
+  @Test
+  void duplicateKeyInPolicyFile_isRefusedNamingFileLineAndKey(@TempDir Path dir) throws Exception {
+    Path yaml = dir.resolve("policy.yaml");
+    Files.writeString(yaml, "allowReadsByDefault: true\nrules:\n  - id: r1\n    decision: ALLOW\n    decision: DENY\n");
+    assertThatThrownBy(() -> ToolAccessPolicy.fromFile(yaml)).isInstanceOf(ModelBridgeException.class)
+        .hasMessageContaining(yaml + ", line 5")
+        .hasMessageContaining("rules[0].decision")
+        .hasMessageContaining("duplicate key 'decision'");
+  }
+
+  @Test
+  void yamlSyntaxErrorInPolicyFile_namesTheLine(@TempDir Path dir) throws Exception {
+    Path yaml = dir.resolve("policy.yml");
+    Files.writeString(yaml, "rules:\n  - id: r1\n    decision: [ALLOW\n");
+    assertThatThrownBy(() -> ToolAccessPolicy.fromFile(yaml)).isInstanceOf(ModelBridgeException.class)
+        .hasMessageContaining(yaml + ", line ")
+        .hasMessageContaining("column")
+        .hasMessageContaining("not well-formed YAML");
+  }
+
+  @Test
+  void badValueInPolicyFile_namesTheLineOfTheKey(@TempDir Path dir) throws Exception {
+    Path json = dir.resolve("policy.json");
+    Files.writeString(json, "{\"rules\": [\n  {\"id\": \"r\",\n   \"decision\": \"MAYBE\"}]}");
+    assertThatThrownBy(() -> ToolAccessPolicy.fromFile(json)).isInstanceOf(ModelBridgeException.class)
+        .hasMessageContaining(json + ", line 3, column 4 (key 'rules[0].decision')")
+        .hasMessageContaining("MAYBE");
+  }
+
+  @Test
+  void duplicateRuleId_namesTheLineOfTheSecond(@TempDir Path dir) throws Exception {
+    Path yaml = dir.resolve("policy.yaml");
+    Files.writeString(yaml, "rules:\n  - id: r1\n    decision: ALLOW\n  - id: r1\n    decision: DENY\n");
+    assertThatThrownBy(() -> ToolAccessPolicy.fromFile(yaml)).isInstanceOf(ModelBridgeException.class)
+        .hasMessageContaining(yaml + ", line 4")
+        .hasMessageContaining("rule id 'r1' appears twice");
+  }
 }

@@ -1,12 +1,9 @@
 package io.modelbridge.adapters.http.internal;
 
-import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.cfg.JsonNodeFeature;
-import com.fasterxml.jackson.databind.json.JsonMapper;
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import io.modelbridge.adapters.spi.FieldType;
+import io.modelbridge.json.DataJson;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.time.Instant;
@@ -18,16 +15,11 @@ import java.util.Optional;
 /** Converts between the Java values of {@link FieldType}s, call arguments and JSON. */
 final class JsonValues {
 
-  private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
-
   private JsonValues() {}
 
-  /** The mapper for request and response bodies: money is read exactly, trailing zeros kept (1.50 stays 1.50). */
+  /** The mapper for request and response bodies: the data path's one configuration (money exact, 1.50 stays 1.50). */
   static ObjectMapper mapper() {
-    return JsonMapper.builder()
-        .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
-        .disable(JsonNodeFeature.STRIP_TRAILING_BIGDECIMAL_ZEROES)
-        .build();
+    return DataJson.mapper();
   }
 
   /**
@@ -78,19 +70,11 @@ final class JsonValues {
     }
   }
 
-  /** A coerced argument value as JSON. */
+  /** A coerced argument value as JSON (numbers exact, dates and instants as their ISO text). */
   static JsonNode toJson(Object value) {
-    if (value instanceof Long l) {
-      return NODES.numberNode(l);
-    }
-    if (value instanceof BigDecimal d) {
-      return NODES.numberNode(d);
-    }
-    if (value instanceof Boolean b) {
-      return NODES.booleanNode(b);
-    }
-    return NODES.textNode(value.toString());
+    return DataJson.toNode(value);
   }
+
 
   /** A coerced argument value as text for a path segment or query parameter. */
   static String toText(Object value) {

@@ -1,9 +1,6 @@
 package io.modelbridge.adapters.http.internal;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import io.modelbridge.adapters.http.HttpApiSpec;
 import io.modelbridge.adapters.http.HttpOperation;
 import io.modelbridge.adapters.http.Paging;
@@ -12,6 +9,8 @@ import io.modelbridge.adapters.spi.EntitySchema;
 import io.modelbridge.adapters.spi.FieldSchema;
 import io.modelbridge.adapters.spi.FieldType;
 import io.modelbridge.adapters.spi.OperationKind;
+import io.modelbridge.json.ConfigDocument;
+import io.modelbridge.json.ConfigFileException;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
@@ -24,9 +23,6 @@ import java.util.Set;
 /** Reads an {@link HttpApiSpec} from a JSON or YAML document. */
 public final class SpecParser {
 
-  private static final ObjectMapper JSON = new ObjectMapper();
-  private static final ObjectMapper YAML = new YAMLMapper();
-
   private static final Set<String> ENTITY_KEYS = Set.of("name", "description", "key", "versionField", "fields");
   private static final Set<String> FIELD_KEYS =
       Set.of("name", "type", "required", "personal", "description", "pointer");
@@ -38,16 +34,20 @@ public final class SpecParser {
 
   /** Parses {@code document}. @throws IllegalArgumentException saying where and what is wrong */
   public static HttpApiSpec parse(String document) {
-    JsonNode root;
+    return parse(document, "the HTTP API declaration");
+  }
+
+  /**
+   * Parses {@code document}, JSON when it starts with <code>{</code>, else YAML; {@code origin} (a file name)
+   * names it in syntax errors, with the line and column.
+   *
+   * @throws IllegalArgumentException saying where and what is wrong (a {@link ConfigFileException} for a
+   *     syntax error or a duplicate key)
+   */
+  public static HttpApiSpec parse(String document, String origin) {
     boolean json = document.stripLeading().startsWith("{");
-    try {
-      root = (json ? JSON : YAML).readTree(document);
-    } catch (JsonProcessingException e) {
-      var loc = e.getLocation();
-      throw new IllegalArgumentException("the HTTP API declaration is not valid " + (json ? "JSON" : "YAML")
-          + (loc != null ? " at line " + loc.getLineNr() + " column " + loc.getColumnNr() : "")
-          + ": " + e.getOriginalMessage(), e);
-    }
+    JsonNode root = ConfigDocument.parse(document, origin,
+        json ? ConfigDocument.Format.JSON : ConfigDocument.Format.YAML).tree();
     if (root == null || !root.isObject()) {
       throw new IllegalArgumentException("the HTTP API declaration must be an object with 'entities' and 'operations'");
     }

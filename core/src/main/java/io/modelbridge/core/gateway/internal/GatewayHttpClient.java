@@ -24,6 +24,10 @@ import java.util.Map;
  */
 public final class GatewayHttpClient implements HttpClient {
 
+  // Strict, as every date parse of ModelBridge: an impossible Retry-After date is ignored, never moved.
+  private static final DateTimeFormatter RETRY_AFTER_DATE =
+      DateTimeFormatter.RFC_1123_DATE_TIME.withResolverStyle(java.time.format.ResolverStyle.STRICT);
+
   private final java.net.http.HttpClient client;
   private final Duration readTimeout;
 
@@ -107,7 +111,7 @@ public final class GatewayHttpClient implements HttpClient {
       return seconds < 0 ? null : Duration.ofSeconds(seconds);
     } catch (NumberFormatException notSeconds) {
       try {
-        Duration d = Duration.between(ZonedDateTime.now(), ZonedDateTime.parse(v, DateTimeFormatter.RFC_1123_DATE_TIME));
+        Duration d = Duration.between(ZonedDateTime.now(), ZonedDateTime.parse(v, RETRY_AFTER_DATE));
         return d.isNegative() ? Duration.ZERO : d;
       } catch (DateTimeParseException notDate) {
         return null;

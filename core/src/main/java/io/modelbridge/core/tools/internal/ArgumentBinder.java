@@ -1,11 +1,11 @@
 package io.modelbridge.core.tools.internal;
 
-import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.modelbridge.adapters.spi.FieldSchema;
 import io.modelbridge.adapters.spi.OperationDescriptor;
+import io.modelbridge.json.DataJson;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -31,8 +31,7 @@ final class ArgumentBinder {
     }
   }
 
-  static final ObjectMapper MAPPER = new ObjectMapper()
-      .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
+  static final ObjectMapper MAPPER = DataJson.mapper();
 
   private ArgumentBinder() {}
 

@@ -7,7 +7,6 @@ import io.modelbridge.adapters.spi.AdapterRecord;
 import io.modelbridge.adapters.spi.FieldPath;
 import io.modelbridge.adapters.spi.RecordStream;
 import io.modelbridge.json.DataJson;
-import java.math.BigDecimal;
 import java.util.List;
 import java.util.Map;
 
@@ -102,17 +101,8 @@ final class ResultRenderer {
   }
 
   private static void put(ObjectNode node, String name, Object v) {
-    if (v instanceof Long l) {
-      node.put(name, l);
-    } else if (v instanceof Integer i) {
-      node.put(name, i);
-    } else if (v instanceof BigDecimal d) {
-      node.put(name, d);
-    } else if (v instanceof Boolean b) {
-      node.put(name, b);
-    } else {
-      // Text, dates and instants as their ISO text.
-      node.put(name, String.valueOf(v));
-    }
+    // Numbers exact, dates and instants as their ISO text, nulls as JSON null.
+    node.set(name, DataJson.toNode(v));
   }
+
 }
