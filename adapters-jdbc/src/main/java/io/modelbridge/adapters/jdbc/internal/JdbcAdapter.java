@@ -577,10 +577,6 @@ public final class JdbcAdapter extends AbstractSystemAdapter {
         Optional.ofNullable(cursor).map(Values::canonical), s.fetchedAt()), r.fields());
   }
 
-  String systemId() {
-    return settings.systemId();
-  }
-
   void released(RowStream s) {
     untrack(s);
   }
