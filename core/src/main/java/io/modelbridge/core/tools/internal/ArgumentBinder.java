@@ -67,11 +67,7 @@ final class ArgumentBinder {
         }
         continue;
       }
-      try {
-        given.put(name, value.isNull() ? null : MAPPER.treeToValue(value, Object.class));
-      } catch (JsonProcessingException | IllegalArgumentException ex) {
-        problems.add("argument '" + shorten(name) + "' could not be read; send " + kind(value) + " of the documented type");
-      }
+      given.put(name, javaValue(value));
     }
     ArgumentBinding bound = op.bind(given);
     for (ArgumentBinding.Problem p : bound.problems()) {
@@ -83,6 +79,36 @@ final class ArgumentBinder {
       });
     }
     return new Binding(bound.arguments(), expectedVersion, problems);
+  }
+
+  /**
+   * The JSON value as the Java value the SPI's coercion reads: text, boolean, Long or BigInteger, BigDecimal
+   * (or Double, as the mapper parsed it), {@code null} for JSON null (absent). Arrays and objects become an
+   * empty list or map: every field type refuses them by kind, and their content is never needed.
+   */
+  private static Object javaValue(JsonNode v) {
+    if (v.isTextual()) {
+      return v.textValue();
+    }
+    if (v.isBoolean()) {
+      return v.booleanValue();
+    }
+    if (v.isIntegralNumber()) {
+      return v.canConvertToLong() ? (Object) v.longValue() : v.bigIntegerValue();
+    }
+    if (v.isBigDecimal()) {
+      return v.decimalValue();
+    }
+    if (v.isNumber()) {
+      return v.numberValue();
+    }
+    if (v.isArray()) {
+      return List.of();
+    }
+    if (v.isObject()) {
+      return Map.of();
+    }
+    return null;
   }
 
   private static String kind(JsonNode v) {
