@@ -28,7 +28,7 @@ class AdaptersCommandTest {
   void list_showsDiscoveredPluginsWithTheirKeys_andRejectedOnesWithTheReason() {
     Run r = run("adapters", "list");
     assertThat(r.out()).contains(
-        "ADAPTER  test-inventory  version=0.9.1  spi=1  Inventory system used by the CLI tests",
+        "ADAPTER  test-inventory  version=0.9.1  spi=2  Inventory system used by the CLI tests",
         "  key  warehouse  STRING  required  warehouse code",
         "  key  timeout  DURATION  optional  default=PT5S  call timeout",
         "  key  token  STRING  optional  secret  API token");

@@ -38,6 +38,11 @@ public final class InventoryTestProvider implements SystemAdapterProvider {
   }
 
   @Override
+  public int spiVersion() {
+    return SpiVersion.CURRENT;
+  }
+
+  @Override
   public String description() {
     return "Inventory system used by the CLI tests";
   }

@@ -7,6 +7,7 @@ import io.modelbridge.adapters.spi.ConfigKey;
 import io.modelbridge.adapters.spi.ConfigKey.Type;
 import io.modelbridge.adapters.spi.InvalidAdapterConfigException;
 import io.modelbridge.adapters.spi.SystemAdapter;
+import io.modelbridge.adapters.spi.SpiVersion;
 import io.modelbridge.adapters.spi.SystemAdapterProvider;
 import io.modelbridge.adapters.spi.SystemKind;
 import java.nio.charset.Charset;
@@ -82,6 +83,12 @@ public final class FileAdapterProvider implements SystemAdapterProvider {
   @Override
   public String version() {
     return "0.1.0";
+  }
+
+  /** Built against this SPI: the compile-time constant is written into this class. */
+  @Override
+  public int spiVersion() {
+    return SpiVersion.CURRENT;
   }
 
   @Override

@@ -250,6 +250,31 @@ class JdbcAdapterTest {
     }
   }
 
+  /** Issue 11: JDBC refused "42" for an INTEGER while the file and HTTP adapters took it. */
+  @Test
+  void jdbcIntegerArgument_acceptsIntegerText() {
+    assertThat(run(adapter, "shippers.get", Map.of("shipper_id", "1"))).singleElement()
+        .satisfies(r -> assertThat(r.fields()).containsEntry("shipper_id", 1L));
+    assertThat(run(adapter, "shippers.get", Map.of("shipper_id", 1.0))).hasSize(1);
+    assertThatThrownBy(() -> run(adapter, "shippers.get", Map.of("shipper_id", "1.5")))
+        .isInstanceOfSatisfying(InputRejectedException.class, e -> assertThat(e.field()).isEqualTo("shipper_id"));
+  }
+
+  /** Issue 11: JDBC read timestamps only with Instant.parse; an offset is the same instant everywhere. */
+  @Test
+  void timestampArgument_withOffset_isTheSameInstant() {
+    try (SystemAdapter a = AdapterRegistry.discover().create("jdbc", AdapterConfig.builder("t")
+        .object("dataSource", dataSource).set("tables", "typed").build())) {
+      run(a, "typed.create", Map.of("id", 8L, "active", true, "at", "2024-05-06T07:08:09Z"));
+      assertThat(run(a, "typed.query", Map.of("at", "2024-05-06T09:08:09+02:00"))).singleElement()
+          .satisfies(r -> assertThat(r.fields()).containsEntry("id", 8L));
+      assertThatThrownBy(() -> run(a, "typed.query", Map.of("at", "2024-05-06T07:08:09")))
+          .isInstanceOfSatisfying(InputRejectedException.class, e -> assertThat(e.getMessage()).contains("offset"));
+    } finally {
+      northwind.reset();
+    }
+  }
+
   @Test
   void descriptor_marksPersonalColumns_andKeysAndVersion() {
     var d = adapter.descriptor();

@@ -88,6 +88,11 @@ public final class AdapterRegistry {
     try {
       v = p.spiVersion();
       type = p.type();
+    } catch (AbstractMethodError e) {
+      rejected.add(new Rejected(name, "declares no SPI version: it was built against SPI 1, whose spiVersion() "
+          + "had a default, and this host supports " + SpiVersion.OLDEST_SUPPORTED + " to " + SpiVersion.CURRENT
+          + "; rebuild the plugin against a newer SPI and implement spiVersion()"));
+      return;
     } catch (RuntimeException | LinkageError e) {
       rejected.add(new Rejected(name, "failed to describe itself: " + e));
       return;

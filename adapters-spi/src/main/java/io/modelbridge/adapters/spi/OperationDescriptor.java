@@ -1,7 +1,10 @@
 package io.modelbridge.adapters.spi;
 
+import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 
@@ -63,5 +66,53 @@ public record OperationDescriptor(
   /** The input field with this name, if declared. */
   public java.util.Optional<FieldSchema> inputField(String fieldName) {
     return input.stream().filter(f -> f.name().equals(fieldName)).findFirst();
+  }
+
+  /**
+   * Binds the arguments of a call to this operation's input: the one binding every adapter and host
+   * applies. Every problem is listed, not only the first, each naming its field: an argument that is not an
+   * input ({@link ArgumentBinding.Kind#UNKNOWN}), a required input not given ({@link ArgumentBinding.Kind#MISSING}),
+   * a value that {@link FieldType#coerce(Object)} refuses ({@link ArgumentBinding.Kind#INVALID}). A
+   * {@code null} value counts as not given. No reason repeats a value.
+   *
+   * @param arguments the values by name, as given by the caller (any Java value {@link FieldType#coerce}
+   *     reads)
+   * @return the coerced arguments in input order, or the problems
+   * @throws NullPointerException if {@code arguments} or one of its names is null
+   * @since SPI 2
+   */
+  public ArgumentBinding bind(Map<String, ?> arguments) {
+    Objects.requireNonNull(arguments, "arguments cannot be null");
+    List<ArgumentBinding.Problem> problems = new ArrayList<>();
+    for (String name : arguments.keySet()) {
+      Objects.requireNonNull(name, "argument name cannot be null");
+      if (inputField(name).isEmpty()) {
+        problems.add(new ArgumentBinding.Problem(shorten(name), ArgumentBinding.Kind.UNKNOWN,
+            "is not an input of this operation; inputs: " + input.stream().map(FieldSchema::name).toList()));
+      }
+    }
+    Map<String, Object> bound = new LinkedHashMap<>();
+    for (FieldSchema f : input) {
+      Object v = arguments.get(f.name());
+      if (v == null) {
+        if (f.required()) {
+          problems.add(new ArgumentBinding.Problem(f.name(), ArgumentBinding.Kind.MISSING,
+              "is required (" + f.type().expectation() + ")"));
+        }
+        continue;
+      }
+      Coercion c = f.type().coerce(v);
+      if (c.accepted()) {
+        bound.put(f.name(), c.value());
+      } else {
+        problems.add(new ArgumentBinding.Problem(f.name(), ArgumentBinding.Kind.INVALID, c.reason()));
+      }
+    }
+    return new ArgumentBinding(name, bound, problems);
+  }
+
+  /** A caller may invent a huge name; a message never carries more than a short prefix of it. */
+  private static String shorten(String s) {
+    return s.length() <= 64 ? s : s.substring(0, 64) + "...";
   }
 }

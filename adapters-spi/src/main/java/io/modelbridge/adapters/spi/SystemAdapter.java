@@ -7,7 +7,9 @@ import java.time.Duration;
  *
  * <p>A vendor implements {@link #descriptor()}, {@link #execute(OperationRequest)} and {@link #close()};
  * everything else has a default. Implementations must be thread-safe: a host calls {@code execute} from
- * many threads at once.
+ * many threads at once. Extending {@link AbstractSystemAdapter} is the simplest way: it binds and coerces
+ * the arguments by the SPI's one rule set ({@link OperationDescriptor#bind}), refuses calls after close,
+ * and closes the streams still open.
  *
  * <p>Contract checked by the conformance kit ({@code modelbridge-adapters-tck}):
  * <ul>

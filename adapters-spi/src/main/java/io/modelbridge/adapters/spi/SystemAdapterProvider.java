@@ -18,10 +18,15 @@ public interface SystemAdapterProvider {
   /** The plugin's own version (for example {@code "1.4.2"}), shown by {@code modelbridge adapters list}. */
   String version();
 
-  /** The SPI version this plugin was built against; see {@link SpiVersion}. */
-  default int spiVersion() {
-    return SpiVersion.CURRENT;
-  }
+  /**
+   * The SPI version this plugin was built against; see {@link SpiVersion}. Every plugin declares it (there is
+   * no default, which would report the host's version and make the compatibility check check nothing).
+   * Return {@code SpiVersion.CURRENT}: it is a compile-time constant, so the compiler writes the version of
+   * the SPI jar you build with into your class, and a later host still sees that number.
+   *
+   * @since SPI 2 (abstract; SPI 1 had a default)
+   */
+  int spiVersion();
 
   /** A one-line description for listings. */
   default String description() {

@@ -81,6 +81,48 @@ class AdapterRegistryTest {
   }
 
   @Test
+  void providerWithoutDeclaredVersion_doesNotCompile() throws Exception {
+    // No default: a provider that does not declare spiVersion() is abstract and cannot be instantiated.
+    java.lang.reflect.Method m = SystemAdapterProvider.class.getMethod("spiVersion");
+    assertThat(m.isDefault()).isFalse();
+    assertThat(java.lang.reflect.Modifier.isAbstract(m.getModifiers())).isTrue();
+  }
+
+  @Test
+  void registry_refusesAPluginBuiltAgainstSpi1_thatDeclaresNoVersion() {
+    // What the JVM does with a plugin compiled against SPI 1 that relied on the default.
+    SystemAdapterProvider old = (SystemAdapterProvider) java.lang.reflect.Proxy.newProxyInstance(
+        getClass().getClassLoader(), new Class<?>[] {SystemAdapterProvider.class}, (proxy, method, args) -> {
+          if (method.getName().equals("spiVersion")) {
+            throw new AbstractMethodError("spiVersion");
+          }
+          return method.getName().equals("type") ? "old" : null;
+        });
+    AdapterRegistry r = AdapterRegistry.of(List.of(old, new TestProviders.Good()));
+    assertThat(r.providers()).containsOnlyKeys("good");
+    assertThat(r.rejected()).singleElement().satisfies(x -> assertThat(x.reason())
+        .contains("declares no SPI version").contains("SPI 1").contains("implement spiVersion()"));
+  }
+
+  @Test
+  void registry_refusesAPluginBuiltAgainstSpi1_thatDeclaresIt() {
+    AdapterRegistry r = AdapterRegistry.of(List.of(new TestProviders.Good() {
+      @Override
+      public String type() {
+        return "v1";
+      }
+
+      @Override
+      public int spiVersion() {
+        return 1;
+      }
+    }));
+    assertThat(r.providers()).isEmpty();
+    assertThat(r.rejected()).singleElement().satisfies(x -> assertThat(x.reason())
+        .contains("built against SPI version 1").contains("rebuild the plugin"));
+  }
+
+  @Test
   void spiVersion_compatibilityRule() {
     assertThat(SpiVersion.isCompatible(SpiVersion.CURRENT)).isTrue();
     assertThat(SpiVersion.isCompatible(SpiVersion.OLDEST_SUPPORTED)).isTrue();

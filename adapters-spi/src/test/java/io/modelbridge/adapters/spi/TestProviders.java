@@ -20,6 +20,11 @@ public final class TestProviders {
     }
 
     @Override
+    public int spiVersion() {
+      return SpiVersion.CURRENT;
+    }
+
+    @Override
     public List<ConfigKey> configKeys() {
       return List.of(ConfigKey.required("url", ConfigKey.Type.STRING, "where"));
     }

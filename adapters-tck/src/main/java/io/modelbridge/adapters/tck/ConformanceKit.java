@@ -49,7 +49,9 @@ import java.util.function.Supplier;
  * every operation runs and returns records whose {@link SourceRef} names the system, entity and key and
  * whose values have their declared types; READ operations and dry runs change nothing; an IDEMPOTENT_WRITE
  * applied twice leaves the state of applying it once; bad input is rejected with
- * {@link InputRejectedException} naming the field (unknown, missing, wrongly typed); an absent key gives
+ * {@link InputRejectedException} naming the field (unknown, missing, wrongly typed); arguments are coerced
+ * by the SPI's rule set ({@link FieldType#coerce}: another form of the same value gives the same records,
+ * a form the SPI refuses is rejected naming the field); an absent key gives
  * {@link RecordNotFoundException}; a stale expected version gives {@link VersionConflictException}; record
  * streams close idempotently; after {@link SystemAdapter#close()} execution fails with
  * {@link SystemUnavailableException} and the system's resources are released.
@@ -392,6 +394,7 @@ public final class ConformanceKit {
                 InputRejectedException.class, f.name());
           });
         });
+    checkCoercion(adapter, op, sample);
     List<OperationRequest> invalid = safe(() -> system.invalidRequests(op), List.of());
     for (int i = 0; i < invalid.size(); i++) {
       OperationRequest req = invalid.get(i);
@@ -400,6 +403,108 @@ public final class ConformanceKit {
         return expectFailure(adapter, req, InputRejectedException.class, null);
       });
     }
+  }
+
+  /**
+   * The adapter coerces arguments by the SPI's rule set ({@link FieldType#coerce}): another form of a sample
+   * value that the SPI reads as the same value gives the same records, and every form the SPI refuses is
+   * rejected naming the field. Writes run as dry runs, so nothing changes.
+   */
+  private void checkCoercion(SystemAdapter adapter, OperationDescriptor op, OperationRequest sample) {
+    List<FieldSchema> typed = op.input().stream().filter(f -> sample.arguments().containsKey(f.name())).toList();
+    if (typed.isEmpty()) {
+      return;
+    }
+    check(op.name() + ": arguments coerced as the SPI does (FieldType.coerce)", () -> {
+      system.reset();
+      OperationRequest base = op.effect().writes() ? sample.asDryRun() : sample;
+      List<AdapterRecord> expected = adapter.execute(base).toList();
+      int accepted = 0;
+      int refused = 0;
+      for (FieldSchema f : typed) {
+        Object value = sample.arguments().get(f.name());
+        for (Object other : equivalentForms(f.type(), value)) {
+          if (!f.type().coerce(other).accepted() || !f.type().coerce(other).value().equals(f.type().coerce(value)
+              .toOptional().orElse(null))) {
+            continue; // the sample value itself is not canonical; nothing to compare
+          }
+          Map<String, Object> args = new LinkedHashMap<>(sample.arguments());
+          args.put(f.name(), other);
+          OperationRequest req = new OperationRequest(op.name(), args, base.expectedVersion(), base.dryRun());
+          List<AdapterRecord> got;
+          try {
+            system.reset();
+            got = adapter.execute(req).toList();
+          } catch (InputRejectedException e) {
+            return problem("argument '" + f.name() + "' given as " + form(other) + " was rejected (" + e.getMessage()
+                + "); the SPI reads it as the same " + f.type() + " as the sample value, so it must be accepted");
+          }
+          if (!sameRecords(expected, got)) {
+            return problem("argument '" + f.name() + "' given as " + form(other) + " gave other records than the "
+                + "sample value; the SPI reads both as the same " + f.type());
+          }
+          accepted++;
+        }
+        for (Object bad : incoercible(f.type())) {
+          Map<String, Object> args = new LinkedHashMap<>(sample.arguments());
+          args.put(f.name(), bad);
+          system.reset();
+          Outcome o = expectFailure(adapter, new OperationRequest(op.name(), args, base.expectedVersion(),
+              base.dryRun()), InputRejectedException.class, f.name());
+          if (!o.passed()) {
+            return problem("argument '" + f.name() + "' given as " + form(bad) + ", which the SPI refuses for a "
+                + f.type() + ": " + o.message());
+          }
+          refused++;
+        }
+      }
+      return ok(accepted + " equivalent forms accepted with the same result, " + refused + " refused forms rejected");
+    });
+  }
+
+  /** Other forms of {@code value} that {@link FieldType#coerce} reads as the same value. */
+  private static List<Object> equivalentForms(FieldType type, Object value) {
+    return switch (type) {
+      case INTEGER -> value instanceof Long n ? List.of(Long.toString(n), BigDecimal.valueOf(n).setScale(1))
+          : List.of();
+      case DECIMAL -> value instanceof BigDecimal d ? List.of(d.toString()) : List.of();
+      case BOOLEAN -> value instanceof Boolean b ? List.of(b.toString()) : List.of();
+      case DATE -> value instanceof java.time.LocalDate d ? List.of(d.toString()) : List.of();
+      case TIMESTAMP -> value instanceof Instant i
+          ? List.of(i.toString(), i.atOffset(java.time.ZoneOffset.ofHours(2)).toString()) : List.of();
+      case STRING -> List.of();
+    };
+  }
+
+  /** Values the SPI refuses for {@code type}: an adapter must reject each, naming the field. */
+  private static List<Object> incoercible(FieldType type) {
+    return switch (type) {
+      case INTEGER -> List.of("42.5", " 7 ", "4e2", 1.5, true);
+      case DECIMAL -> List.of("1,5", " 1.5", Double.NaN, true);
+      case BOOLEAN -> List.of("yes", "TRUE", 1L);
+      case DATE -> List.of("2023-02-30", "31.12.2024", "2024-01-01T00:00:00Z");
+      case TIMESTAMP -> List.of("2024-01-01T00:00:00", "2024-02-30T00:00:00Z", 1_704_067_200_000L);
+      case STRING -> List.of(42L, true);
+    };
+  }
+
+  private static String form(Object v) {
+    return (v instanceof CharSequence ? "the text \"" + v + "\"" : "the " + v.getClass().getSimpleName() + " " + v);
+  }
+
+  private static boolean sameRecords(List<AdapterRecord> a, List<AdapterRecord> b) {
+    if (a.size() != b.size()) {
+      return false;
+    }
+    for (int i = 0; i < a.size(); i++) {
+      AdapterRecord x = a.get(i);
+      AdapterRecord y = b.get(i);
+      if (!x.fields().equals(y.fields()) || !x.source().key().equals(y.source().key())
+          || !x.source().version().equals(y.source().version())) {
+        return false;
+      }
+    }
+    return true;
   }
 
   private Outcome expectFailure(SystemAdapter adapter, OperationRequest req,

@@ -47,8 +47,9 @@ public interface TestSystem {
   /**
    * Further requests for {@code operation} that the adapter must reject with
    * {@link io.modelbridge.adapters.spi.InputRejectedException} (a value out of range, a bad format). The
-   * kit adds its own: an unknown argument, a missing required argument, a value of the wrong type. The
-   * default adds none.
+   * kit adds its own: an unknown argument, a missing required argument, a value of the wrong type, and for
+   * every argument of the sample the forms {@link io.modelbridge.adapters.spi.FieldType#coerce} refuses.
+   * The default adds none.
    */
   default List<OperationRequest> invalidRequests(OperationDescriptor operation) {
     return List.of();

@@ -50,7 +50,12 @@ class ConformanceKitTest {
         "item.delete: absent key -> RecordNotFoundException",
         "item.delete: applied twice leaves the state of applying it once",
         "item.update: stale expected version -> VersionConflictException",
-        "close: execute after close -> SystemUnavailableException");
+        "close: execute after close -> SystemUnavailableException",
+        "item.query: arguments coerced as the SPI does (FieldType.coerce)",
+        "item.get: arguments coerced as the SPI does (FieldType.coerce)",
+        "item.create: arguments coerced as the SPI does (FieldType.coerce)",
+        "item.update: arguments coerced as the SPI does (FieldType.coerce)",
+        "item.delete: arguments coerced as the SPI does (FieldType.coerce)");
     assertThat(report.check("item.get: absent key -> RecordNotFoundException").orElseThrow().message())
         .contains("threw java.lang.IllegalStateException").contains("expected RecordNotFoundException");
     assertThat(report.check("item.get: runs").orElseThrow().message())
@@ -58,7 +63,28 @@ class ConformanceKitTest {
     assertThat(report.check("item.query: READ changes nothing").orElseThrow().message())
         .contains("changed the system's state");
     assertThat(report.toString()).contains("FAIL  item.get: absent key -> RecordNotFoundException")
-        .endsWith("17 failed");
+        .endsWith("22 failed");
+  }
+
+  @Test
+  void adapterWithItsOwnCoercion_failsTheSpiVerdictCheck() {
+    var store = new InMemoryAdapter.Store();
+    SystemAdapterProvider own = new InMemoryProvider() {
+      @Override
+      public io.modelbridge.adapters.spi.SystemAdapter create(AdapterConfig config) {
+        return new InMemoryAdapter(config, java.util.Set.of(InMemoryAdapter.Defect.OWN_COERCION));
+      }
+    };
+    ConformanceReport report = ConformanceKit.run(own, config(store), new InMemoryTestSystem(store));
+    assertThat(report.check("item.get: arguments coerced as the SPI does (FieldType.coerce)").orElseThrow())
+        .satisfies(c -> {
+          assertThat(c.passed()).isFalse();
+          assertThat(c.message()).contains("argument 'id' given as the text").contains("must be accepted");
+        });
+    var good = new InMemoryAdapter.Store();
+    assertThat(ConformanceKit.run(new InMemoryProvider(), config(good), new InMemoryTestSystem(good))
+        .check("item.get: arguments coerced as the SPI does (FieldType.coerce)").orElseThrow().message())
+        .contains("equivalent forms accepted").contains("refused forms rejected");
   }
 
   @Test

@@ -35,7 +35,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 final class InMemoryAdapter implements SystemAdapter {
 
   enum Defect { READ_MUTATES, UNTYPED_NOT_FOUND, SOURCE_WITHOUT_KEY_FIELD, IGNORES_UNKNOWN_ARGUMENTS,
-    RUNS_AFTER_CLOSE, NO_VERSION_CHECK }
+    RUNS_AFTER_CLOSE, NO_VERSION_CHECK, OWN_COERCION }
 
   /** The system's state: items by id, each {name, qty, version}; the open "connections". */
   static final class Store {
@@ -102,22 +102,28 @@ final class InMemoryAdapter implements SystemAdapter {
     }
     OperationDescriptor d = descriptor().operation(op)
         .orElseThrow(() -> new InputRejectedException(systemId, op, "-", "no such operation", null));
-    Map<String, Object> args = request.arguments();
-    if (!defects.contains(Defect.IGNORES_UNKNOWN_ARGUMENTS)) {
+    Map<String, Object> args = new LinkedHashMap<>(request.arguments());
+    if (defects.contains(Defect.IGNORES_UNKNOWN_ARGUMENTS)) {
+      args.keySet().removeIf(name -> d.inputField(name).isEmpty());
+    }
+    if (defects.contains(Defect.OWN_COERCION)) {
+      // The defect the SPI's binding removes: a private rule that takes only the exact Java type.
       for (String name : args.keySet()) {
         if (d.inputField(name).isEmpty()) {
           throw new InputRejectedException(systemId, op, name, "is not an input of " + op, null);
         }
       }
-    }
-    for (FieldSchema f : d.input()) {
-      Object v = args.get(f.name());
-      if (v == null && f.required()) {
-        throw new InputRejectedException(systemId, op, f.name(), "is required", null);
+      for (FieldSchema f : d.input()) {
+        Object v = args.get(f.name());
+        if (v == null && f.required()) {
+          throw new InputRejectedException(systemId, op, f.name(), "is required", null);
+        }
+        if (v != null && !f.type().javaType().isInstance(v)) {
+          throw new InputRejectedException(systemId, op, f.name(), "must be " + f.type(), null);
+        }
       }
-      if (v != null && !f.type().javaType().isInstance(v)) {
-        throw new InputRejectedException(systemId, op, f.name(), "must be " + f.type(), null);
-      }
+    } else {
+      args = new LinkedHashMap<>(d.bind(args).orElseThrow(systemId));
     }
     synchronized (store) {
       switch (d.kind()) {

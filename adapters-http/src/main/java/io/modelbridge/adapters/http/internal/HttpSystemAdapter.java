@@ -10,6 +10,7 @@ import dev.failsafe.FailsafeException;
 import dev.failsafe.RetryPolicy;
 import io.modelbridge.adapters.http.MalformedResponseException;
 import io.modelbridge.adapters.http.Paging;
+import io.modelbridge.adapters.spi.AbstractSystemAdapter;
 import io.modelbridge.adapters.spi.AdapterDescriptor;
 import io.modelbridge.adapters.spi.AdapterException;
 import io.modelbridge.adapters.spi.AdapterRecord;
@@ -19,13 +20,13 @@ import io.modelbridge.adapters.spi.FieldSchema;
 import io.modelbridge.adapters.spi.Health;
 import io.modelbridge.adapters.spi.InputRejectedException;
 import io.modelbridge.adapters.spi.NotPermittedException;
+import io.modelbridge.adapters.spi.OperationDescriptor;
 import io.modelbridge.adapters.spi.OperationKind;
 import io.modelbridge.adapters.spi.OperationRequest;
 import io.modelbridge.adapters.spi.RecordNotFoundException;
 import io.modelbridge.adapters.spi.RecordStream;
 import io.modelbridge.adapters.spi.SourceRef;
 import io.modelbridge.adapters.spi.SpiVersion;
-import io.modelbridge.adapters.spi.SystemAdapter;
 import io.modelbridge.adapters.spi.SystemUnavailableException;
 import io.modelbridge.adapters.spi.VersionConflictException;
 import java.io.IOException;
@@ -60,7 +61,7 @@ import java.util.stream.Collectors;
  * overload and server errors with Failsafe, maps statuses to the SPI's typed errors, and reads JSON
  * responses into records. Thread-safe.
  */
-public final class HttpSystemAdapter implements SystemAdapter {
+public final class HttpSystemAdapter extends AbstractSystemAdapter {
 
   private static final System.Logger LOG = System.getLogger(HttpSystemAdapter.class.getName());
   private static final java.util.regex.Pattern PLACEHOLDER = java.util.regex.Pattern.compile("\\{([^{}]+)}");
@@ -76,7 +77,6 @@ public final class HttpSystemAdapter implements SystemAdapter {
   private final ObjectMapper mapper;
   private final RetryPolicy<HttpResponse<byte[]>> retrySafe;
   private final RetryPolicy<HttpResponse<byte[]>> retryUnsafe;
-  private volatile boolean closed;
 
   /** Creates the adapter; sends nothing yet. */
   public HttpSystemAdapter(HttpSettings settings) {
@@ -134,17 +134,11 @@ public final class HttpSystemAdapter implements SystemAdapter {
     return descriptor;
   }
 
+  /** Runs a call whose arguments the SPI bound and coerced. */
   @Override
-  public RecordStream execute(OperationRequest request) {
-    Objects.requireNonNull(request, "request cannot be null");
-    String name = request.operation();
-    ensureOpen(name);
+  protected RecordStream run(OperationDescriptor operation, Map<String, Object> args, OperationRequest request) {
+    String name = operation.name();
     ResolvedOperation r = operations.get(name);
-    if (r == null) {
-      throw new InputRejectedException(systemId, name, "operation",
-          "no such operation; this adapter offers " + operations.keySet(), null);
-    }
-    Map<String, Object> args = validate(r, request.arguments());
     if (request.dryRun() && r.descriptor().effect().writes()) {
       return RecordStream.of(List.of(recordFromArguments(r, args, Optional.empty(), true)));
     }
@@ -179,33 +173,6 @@ public final class HttpSystemAdapter implements SystemAdapter {
           + " (found " + item.getNodeType() + "); check the operation's records pointer", null);
     }
     return toRecord(r, response, item, etag);
-  }
-
-  // ---------------------------------------------------------------- arguments
-
-  private Map<String, Object> validate(ResolvedOperation r, Map<String, Object> given) {
-    String name = r.op().name();
-    Map<String, Object> out = new LinkedHashMap<>();
-    for (String arg : given.keySet()) {
-      if (r.descriptor().inputField(arg).isEmpty()) {
-        throw new InputRejectedException(systemId, name, arg, "is not an input of this operation; inputs: "
-            + r.descriptor().input().stream().map(FieldSchema::name).toList(), null);
-      }
-    }
-    for (FieldSchema f : r.descriptor().input()) {
-      Object v = given.get(f.name());
-      if (v == null) {
-        if (f.required()) {
-          throw new InputRejectedException(systemId, name, f.name(), "is required", null);
-        }
-        continue;
-      }
-      Object coerced = JsonValues.coerceArgument(f.type(), v).orElseThrow(() -> new InputRejectedException(
-          systemId, name, f.name(), "must be a " + f.type() + " (" + f.type().javaType().getSimpleName()
-              + ") but a " + v.getClass().getSimpleName() + " that does not read as one was given", null));
-      out.put(f.name(), coerced);
-    }
-    return out;
   }
 
   // ---------------------------------------------------------------- requests
@@ -533,7 +500,7 @@ public final class HttpSystemAdapter implements SystemAdapter {
     }
 
     RecordStream stream() {
-      return RecordStream.of(this, () -> closed = true);
+      return HttpSystemAdapter.this.stream(this, () -> closed = true);
     }
 
     @Override
@@ -607,19 +574,11 @@ public final class HttpSystemAdapter implements SystemAdapter {
 
   // ---------------------------------------------------------------- lifecycle
 
-  private void ensureOpen(String operation) {
-    if (closed) {
-      throw new SystemUnavailableException(systemId, operation,
-          "this adapter is closed; create a new one from its provider", null);
-    }
-  }
-
   @Override
-  public Health health() {
+  protected Health checkHealth() {
     long start = System.nanoTime();
     String path = settings.healthPath().orElse("");
     try {
-      ensureOpen("health");
       HttpRequest request = HttpRequest.newBuilder(URI.create(settings.baseUri() + path))
           .timeout(settings.requestTimeout()).GET().build();
       int status = client.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
@@ -636,11 +595,9 @@ public final class HttpSystemAdapter implements SystemAdapter {
     }
   }
 
+  /** Stops the client's threads; the base has closed the open streams first. */
   @Override
-  public void close() {
-    if (!closed) {
-      closed = true;
-      executor.shutdownNow();
-    }
+  protected void release() {
+    executor.shutdownNow();
   }
 }

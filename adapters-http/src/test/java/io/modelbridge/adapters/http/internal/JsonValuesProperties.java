@@ -25,7 +25,7 @@ class JsonValuesProperties {
 
   private Object throughTheWire(FieldType type, Object value) throws Exception {
     var body = JsonNodeFactory.instance.objectNode();
-    body.set("v", JsonValues.toJson(JsonValues.coerceArgument(type, value).orElseThrow()));
+    body.set("v", JsonValues.toJson(type.coerce(value).value()));
     JsonNode back = mapper.readTree(mapper.writeValueAsBytes(body)).get("v");
     return JsonValues.fromJson(type, back).orElseThrow();
   }
@@ -54,8 +54,8 @@ class JsonValuesProperties {
 
   @Property(tries = 200)
   void wrongTypes_areRefusedNotGuessed(@ForAll("notNumbers") String text) {
-    assertThat(JsonValues.coerceArgument(FieldType.DECIMAL, text)).isEmpty();
-    assertThat(JsonValues.coerceArgument(FieldType.INTEGER, text)).isEmpty();
+    assertThat(FieldType.DECIMAL.coerce(text).accepted()).isFalse();
+    assertThat(FieldType.INTEGER.coerce(text).accepted()).isFalse();
     assertThat(JsonValues.fromJson(FieldType.DECIMAL, JsonNodeFactory.instance.textNode(text))).isEmpty();
   }
 

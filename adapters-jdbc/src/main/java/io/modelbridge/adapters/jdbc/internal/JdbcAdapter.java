@@ -1,5 +1,6 @@
 package io.modelbridge.adapters.jdbc.internal;
 
+import io.modelbridge.adapters.spi.AbstractSystemAdapter;
 import io.modelbridge.adapters.spi.AdapterDescriptor;
 import io.modelbridge.adapters.spi.AdapterException;
 import io.modelbridge.adapters.spi.AdapterRecord;
@@ -15,7 +16,6 @@ import io.modelbridge.adapters.spi.RecordNotFoundException;
 import io.modelbridge.adapters.spi.RecordStream;
 import io.modelbridge.adapters.spi.SourceRef;
 import io.modelbridge.adapters.spi.SpiVersion;
-import io.modelbridge.adapters.spi.SystemAdapter;
 import io.modelbridge.adapters.spi.SystemUnavailableException;
 import io.modelbridge.adapters.spi.VersionConflictException;
 import java.sql.Connection;
@@ -29,8 +29,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
 
 /**
@@ -38,7 +36,7 @@ import java.util.stream.Collectors;
  * concurrency through a version column or a row hash checked in the writing transaction, records streamed
  * from a forward-only cursor.
  */
-public final class JdbcAdapter implements SystemAdapter {
+public final class JdbcAdapter extends AbstractSystemAdapter {
 
   static final String LIMIT = "limit";
   static final String ORDER_BY = "orderBy";
@@ -51,8 +49,6 @@ public final class JdbcAdapter implements SystemAdapter {
   private final JdbcSettings settings;
   private final AdapterDescriptor descriptor;
   private final Map<String, Op> ops = new LinkedHashMap<>();
-  private final Set<RowStream> openStreams = ConcurrentHashMap.newKeySet();
-  private volatile boolean closed;
 
   private JdbcAdapter(JdbcSettings settings, List<Entity> entities) {
     this.settings = settings;
@@ -164,19 +160,12 @@ public final class JdbcAdapter implements SystemAdapter {
 
   // ---------------------------------------------------------------- execution
 
+  /** Runs a call whose arguments the SPI bound; adds the checks only the database's columns know. */
   @Override
-  public RecordStream execute(OperationRequest request) {
-    String name = request.operation();
-    if (closed) {
-      throw new SystemUnavailableException(settings.systemId(), name,
-          "the adapter is closed; create a new one", null);
-    }
+  protected RecordStream run(OperationDescriptor operation, Map<String, Object> arguments, OperationRequest request) {
+    String name = operation.name();
     Op op = ops.get(name);
-    if (op == null) {
-      throw new InputRejectedException(settings.systemId(), name, "-",
-          "there is no such operation; operations: " + ops.keySet(), null);
-    }
-    Map<String, Object> args = arguments(op, request);
+    Map<String, Object> args = checkRanges(op, arguments);
     try {
       switch (op.descriptor().kind()) {
         case QUERY:
@@ -205,24 +194,12 @@ public final class JdbcAdapter implements SystemAdapter {
             + "of its source, so that a concurrent change is detected", null));
   }
 
-  /** Checks names and types of the arguments; returns them converted to the fields' Java types. */
-  private Map<String, Object> arguments(Op op, OperationRequest request) {
+  /**
+   * The SPI has bound and coerced the arguments; what is left is what only the columns know: whether an
+   * INTEGER fits its column, and the range of the built-in limit.
+   */
+  private Map<String, Object> checkRanges(Op op, Map<String, Object> out) {
     OperationDescriptor d = op.descriptor();
-    Map<String, Object> out = new LinkedHashMap<>();
-    for (Map.Entry<String, Object> a : request.arguments().entrySet()) {
-      FieldSchema f = d.inputField(a.getKey()).orElseThrow(() -> new InputRejectedException(settings.systemId(),
-          d.name(), a.getKey(), "is not an input of this operation; inputs: "
-              + d.input().stream().map(FieldSchema::name).collect(Collectors.toList()), null));
-      Object v = Values.coerce(a.getValue(), f.type()).orElseThrow(() -> new InputRejectedException(
-          settings.systemId(), d.name(), f.name(), "must be of type " + f.type() + " (JSON " + f.type().jsonType()
-              + f.type().jsonFormat().map(x -> ", format " + x).orElse("") + ")", null));
-      out.put(f.name(), v);
-    }
-    for (FieldSchema f : d.input()) {
-      if (f.required() && !out.containsKey(f.name())) {
-        throw new InputRejectedException(settings.systemId(), d.name(), f.name(), "is required", null);
-      }
-    }
     for (Map.Entry<String, Object> a : out.entrySet()) {
       if (a.getValue() instanceof Long l) {
         int sqlType = sqlTypeOf(op.entity(), a.getKey());
@@ -339,12 +316,7 @@ public final class JdbcAdapter implements SystemAdapter {
       timeout(ps);
       bindAll(ps, binds, 1);
       ResultSet rs = ps.executeQuery();
-      RowStream s = new RowStream(this, op.descriptor(), op.entity(), c, ps, rs, Instant.now());
-      openStreams.add(s);
-      if (closed) {
-        s.close();
-      }
-      return s;
+      return track(new RowStream(this, op.descriptor(), op.entity(), c, ps, rs, Instant.now()));
     } catch (SQLException | RuntimeException e) {
       closeQuietly(ps, c, e);
       throw e;
@@ -605,12 +577,8 @@ public final class JdbcAdapter implements SystemAdapter {
         Optional.ofNullable(cursor).map(Values::canonical), s.fetchedAt()), r.fields());
   }
 
-  String systemId() {
-    return settings.systemId();
-  }
-
   void released(RowStream s) {
-    openStreams.remove(s);
+    untrack(s);
   }
 
   static void closeQuietly(PreparedStatement ps, Connection c, Exception cause) {
@@ -634,11 +602,8 @@ public final class JdbcAdapter implements SystemAdapter {
   }
 
   @Override
-  public Health health() {
+  protected Health checkHealth() {
     long start = System.nanoTime();
-    if (closed) {
-      return new Health(Health.Status.DOWN, "the adapter is closed", Duration.ZERO);
-    }
     try (Connection c = settings.connections().open()) {
       boolean valid = c.isValid(5);
       Duration took = Duration.ofNanos(System.nanoTime() - start);
@@ -647,15 +612,6 @@ public final class JdbcAdapter implements SystemAdapter {
     } catch (SQLException e) {
       return new Health(Health.Status.DOWN, "cannot connect (SQLState " + e.getSQLState() + ")",
           Duration.ofNanos(System.nanoTime() - start));
-    }
-  }
-
-  /** Closes every open record stream; connections come from the configured source and go back to it. */
-  @Override
-  public void close() {
-    closed = true;
-    for (RowStream s : List.copyOf(openStreams)) {
-      s.close();
     }
   }
 }

@@ -54,7 +54,7 @@ final class RowStream implements RecordStream {
       ready = rs.next();
     } catch (SQLException e) {
       close();
-      throw SqlErrors.map(adapter.systemId(), operation.name(), e);
+      throw SqlErrors.map(adapter.descriptor().systemId(), operation.name(), e);
     }
     if (!ready) {
       close();
@@ -72,7 +72,7 @@ final class RowStream implements RecordStream {
       return changeFeed ? adapter.changeRecord(entity, rs, fetchedAt, row) : adapter.record(entity, rs, fetchedAt, row);
     } catch (SQLException e) {
       close();
-      throw SqlErrors.map(adapter.systemId(), operation.name(), e);
+      throw SqlErrors.map(adapter.descriptor().systemId(), operation.name(), e);
     }
   }
 

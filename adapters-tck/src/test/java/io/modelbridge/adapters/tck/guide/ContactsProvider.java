@@ -2,6 +2,7 @@ package io.modelbridge.adapters.tck.guide;
 
 import io.modelbridge.adapters.spi.AdapterConfig;
 import io.modelbridge.adapters.spi.ConfigKey;
+import io.modelbridge.adapters.spi.SpiVersion;
 import io.modelbridge.adapters.spi.SystemAdapter;
 import io.modelbridge.adapters.spi.SystemAdapterProvider;
 import java.util.List;
@@ -20,6 +21,11 @@ public class ContactsProvider implements SystemAdapterProvider {
   @Override
   public String version() {
     return "1.0.0";
+  }
+
+  @Override
+  public int spiVersion() {
+    return SpiVersion.CURRENT;
   }
 
   @Override

@@ -2,6 +2,7 @@ package io.modelbridge.examples.sampleplugin;
 
 import io.modelbridge.adapters.spi.AdapterConfig;
 import io.modelbridge.adapters.spi.ConfigKey;
+import io.modelbridge.adapters.spi.SpiVersion;
 import io.modelbridge.adapters.spi.SystemAdapter;
 import io.modelbridge.adapters.spi.SystemAdapterProvider;
 import java.util.List;
@@ -32,6 +33,12 @@ public final class TicketAdapterProvider implements SystemAdapterProvider {
   @Override
   public String version() {
     return "1.0.0";
+  }
+
+  /** Built against this SPI: the compile-time constant is written into this class. */
+  @Override
+  public int spiVersion() {
+    return SpiVersion.CURRENT;
   }
 
   @Override
