@@ -37,6 +37,9 @@ final class Catalog {
   private final DatabaseMetaData md;
   private final String quote;
   private final Set<String> personalUsed = new HashSet<>();
+  private final boolean postgres;
+  /** Tables left out, each with the reason, for the log and the descriptor. */
+  private final List<String> skipped = new ArrayList<>();
 
   private Catalog(JdbcSettings settings, Connection connection) throws SQLException {
     this.settings = settings;
@@ -44,6 +47,7 @@ final class Catalog {
     this.md = connection.getMetaData();
     String q = md.getIdentifierQuoteString();
     this.quote = q == null || q.isBlank() ? "\"" : q.strip();
+    this.postgres = md.getDatabaseProductName().equals("PostgreSQL");
   }
 
   static List<Entity> read(JdbcSettings settings, Connection connection) throws SQLException {
@@ -84,7 +88,13 @@ final class Catalog {
         LOG.log(System.Logger.Level.WARNING, "table {0} skipped: its name is not usable as an entity name", table);
         continue;
       }
-      table(catalog, schema, table).ifPresent(out::add);
+      Optional<Entity> e = table(catalog, schema, table);
+      if (e.isEmpty() && !settings.tables().isEmpty()) {
+        throw new InvalidAdapterConfigException(settings.systemId(), "tables", "names table '" + table
+            + "', which cannot be exposed: " + skipped.get(skipped.size() - 1)
+            + "; leave it out or configure it as a query");
+      }
+      e.ifPresent(out::add);
     }
     for (Map.Entry<String, String> q : settings.queries().entrySet()) {
       if (!q.getKey().matches(ENTITY_NAME)) {
@@ -116,22 +126,28 @@ final class Catalog {
   }
 
   private Optional<Entity> table(String catalog, String schema, String table) throws SQLException {
+    Map<String, ColumnTypes.Decision> pgTypes = postgres ? postgresTypes(schema, table) : Map.of();
     List<Column> columns = new ArrayList<>();
+    List<String> excluded = new ArrayList<>();
+    Map<String, String> excludedByName = new LinkedHashMap<>();
     try (ResultSet rs = md.getColumns(catalog, escape(schema), escape(table), "%")) {
       while (rs.next()) {
         String name = rs.getString("COLUMN_NAME");
-        int sqlType = rs.getInt("DATA_TYPE");
-        Optional<FieldType> type = Values.fieldType(sqlType);
-        if (type.isEmpty()) {
-          LOG.log(System.Logger.Level.INFO, "column {0}.{1} ({2}) not exposed: no field type for it",
-              table, name, rs.getString("TYPE_NAME"));
+        String typeName = rs.getString("TYPE_NAME");
+        ColumnTypes.Decision decision = pgTypes.containsKey(name) ? pgTypes.get(name)
+            : ColumnTypes.generic(rs.getInt("DATA_TYPE"), typeName, rs.getInt("SOURCE_DATA_TYPE"));
+        if (decision.type().isEmpty()) {
+          LOG.log(System.Logger.Level.WARNING, "column {0}.{1} ({2}) not exposed: {3}", table, name, typeName,
+              decision.reason());
+          excluded.add(name + " (" + decision.reason() + ")");
+          excludedByName.put(name, decision.reason());
           continue;
         }
         boolean nullable = rs.getInt("NULLABLE") != DatabaseMetaData.columnNoNulls;
         String def = rs.getString("COLUMN_DEF");
         boolean generated = "YES".equalsIgnoreCase(rs.getString("IS_AUTOINCREMENT"))
             || "YES".equalsIgnoreCase(safeString(rs, "IS_GENERATEDCOLUMN"));
-        columns.add(new Column(name, quote(name), sqlType, type.get(), nullable, def != null || generated,
+        columns.add(new Column(name, quote(name), decision.type().get(), nullable, def != null || generated,
             personal(table, name)));
       }
     }
@@ -144,33 +160,72 @@ final class Catalog {
     List<Column> keys = new ArrayList<>();
     for (String k : pk.values()) {
       Optional<Column> c = columns.stream().filter(x -> x.name().equals(k)).findFirst();
-      if (c.isEmpty()) {
-        LOG.log(System.Logger.Level.WARNING, "table {0} skipped: key column {1} has no field type", table, k);
+      if (c.isEmpty() || !c.get().sql().comparable()) {
+        skipped.add(table + " (key column " + k + " is not exposed: "
+            + excludedByName.getOrDefault(k, "its values cannot be compared") + ")");
+        LOG.log(System.Logger.Level.WARNING, "table {0} skipped: key column {1} is not exposed", table, k);
         return Optional.empty();
       }
       keys.add(c.get());
     }
     if (keys.isEmpty()) {
+      skipped.add(table + " (no primary key)");
       LOG.log(System.Logger.Level.WARNING, "table {0} skipped: it has no primary key", table);
       return Optional.empty();
     }
     Optional<Column> version = configuredColumn("versionColumns", settings.versionColumns(), table, columns);
     version.ifPresent(v -> {
-      if (v.type() != FieldType.INTEGER || keys.contains(v)) {
+      if (!v.sql().versionable() || keys.contains(v)) {
         throw new InvalidAdapterConfigException(settings.systemId(), "versionColumns",
-            "names " + table + "." + v.name() + ", which must be an integer column outside the primary key");
+            "names " + table + "." + v.name() + " (" + v.sql().typeName() + "), which cannot hold a row version: use "
+                + "an integer counter or a timestamp column outside the primary key, or leave the table out to "
+                + "version its rows by a hash of their values");
       }
     });
     Optional<Column> cursor = configuredColumn("changeColumns", settings.changeColumns(), table, columns);
     cursor.ifPresent(c -> {
-      if (c.type() == FieldType.STRING || c.type() == FieldType.BOOLEAN) {
+      if (!c.sql().ranged()) {
         throw new InvalidAdapterConfigException(settings.systemId(), "changeColumns",
             "names " + table + "." + c.name() + ", which must be a number, date or timestamp column");
       }
     });
     String from = (schema == null || settings.schema().isEmpty() ? "" : quote(schema) + ".") + quote(table);
+    StringBuilder description = new StringBuilder("table " + table);
+    if (version.isEmpty()) {
+      description.append("; version: a hash of the columns ")
+          .append(columns.stream().map(Column::name).collect(java.util.stream.Collectors.joining(", ")));
+    } else {
+      description.append("; version: column ").append(version.get().name());
+    }
+    if (!excluded.isEmpty()) {
+      description.append("; not exposed: ").append(String.join("; ", excluded));
+    }
     return Optional.of(new Entity(table, from, true, List.copyOf(columns), List.copyOf(keys), version, cursor,
-        List.of(), schema(table, columns, keys, version, "table " + table)));
+        List.of(), schema(table, columns, keys, version, description.toString())));
+  }
+
+  /** Each column's type decision, from PostgreSQL's catalog (domains, enums and arrays resolved). */
+  private Map<String, ColumnTypes.Decision> postgresTypes(String schema, String table) throws SQLException {
+    Map<String, Long> oids = new LinkedHashMap<>();
+    Map<String, String> names = new LinkedHashMap<>();
+    try (PreparedStatement ps = connection.prepareStatement("SELECT a.attname, a.atttypid, "
+        + "format_type(a.atttypid, NULL) FROM pg_catalog.pg_attribute a "
+        + "JOIN pg_catalog.pg_class c ON c.oid = a.attrelid JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace "
+        + "WHERE n.nspname = COALESCE(?, current_schema()) AND c.relname = ? AND a.attnum > 0 AND NOT a.attisdropped")) {
+      ps.setString(1, schema);
+      ps.setString(2, table);
+      try (ResultSet rs = ps.executeQuery()) {
+        while (rs.next()) {
+          oids.put(rs.getString(1), rs.getLong(2));
+          names.put(rs.getString(1), rs.getString(3));
+        }
+      }
+    }
+    Map<String, ColumnTypes.Decision> out = new LinkedHashMap<>();
+    for (Map.Entry<String, Long> e : oids.entrySet()) {
+      out.put(e.getKey(), ColumnTypes.postgres(connection, e.getValue(), names.get(e.getKey())));
+    }
+    return out;
   }
 
   private Optional<Column> configuredColumn(String key, Map<String, String> config, String table,
@@ -188,6 +243,7 @@ final class Catalog {
   private Entity query(String name, String sql) throws SQLException {
     NamedSql named = NamedSql.parse(sql);
     List<Column> columns = new ArrayList<>();
+    List<String> excluded = new ArrayList<>();
     Map<String, NamedSql.Parameter> parameters = new LinkedHashMap<>();
     try (PreparedStatement ps = connection.prepareStatement(named.sql())) {
       ResultSetMetaData rsmd = ps.getMetaData();
@@ -197,16 +253,18 @@ final class Catalog {
       }
       for (int i = 1; i <= rsmd.getColumnCount(); i++) {
         String col = rsmd.getColumnLabel(i);
-        int sqlType = rsmd.getColumnType(i);
-        Optional<FieldType> type = Values.fieldType(sqlType);
-        if (type.isEmpty()) {
+        ColumnTypes.Decision decision = ColumnTypes.generic(rsmd.getColumnType(i), rsmd.getColumnTypeName(i), 0);
+        if (decision.type().isEmpty() || i == 1 && !decision.type().get().comparable()) {
           if (i == 1) {
             throw new InvalidAdapterConfigException(settings.systemId(), "queries", "entry '" + name
                 + "': its first column is the key and must be a text, number, date or timestamp column");
           }
+          LOG.log(System.Logger.Level.WARNING, "column {0} of query {1} not exposed: {2}", col, name,
+              decision.reason());
+          excluded.add(col + " (" + decision.reason() + ")");
           continue;
         }
-        columns.add(new Column(col, quote(col), sqlType, type.get(), i != 1, false, personal(name, col)));
+        columns.add(new Column(col, quote(col), decision.type().get(), i != 1, false, personal(name, col)));
       }
       ParameterMetaData pmd = null;
       try {
@@ -225,7 +283,9 @@ final class Catalog {
           }
         }
         int t = sqlType;
-        parameters.putIfAbsent(p, new NamedSql.Parameter(p, t, Values.fieldType(t).orElse(FieldType.STRING)));
+        SqlType type = ColumnTypes.generic(t, "", 0).type()
+            .orElse(SqlType.of(SqlType.Codec.TEXT, FieldType.STRING, Types.VARCHAR, ""));
+        parameters.putIfAbsent(p, new NamedSql.Parameter(p, type.jdbcType(), type.fieldType()));
       }
     } catch (SQLException e) {
       throw new InvalidAdapterConfigException(settings.systemId(), "queries", "entry '" + name
@@ -233,7 +293,8 @@ final class Catalog {
     }
     List<Column> keys = List.of(columns.get(0));
     return new Entity(name, sql, false, List.copyOf(columns), keys, Optional.empty(), Optional.empty(),
-        List.copyOf(parameters.values()), schema(name, columns, keys, Optional.empty(), "configured query " + name));
+        List.copyOf(parameters.values()), schema(name, columns, keys, Optional.empty(), "configured query " + name
+            + (excluded.isEmpty() ? "" : "; not exposed: " + String.join("; ", excluded))));
   }
 
   private boolean personal(String table, String column) {
@@ -250,8 +311,7 @@ final class Catalog {
       String description) {
     List<FieldSchema> fields = new ArrayList<>();
     for (Column c : columns) {
-      FieldSchema f = new FieldSchema(c.name(), c.type(), !c.nullable(), c.personal(), "");
-      fields.add(f);
+      fields.add(c.field(c.name(), !c.nullable(), ""));
     }
     return new EntitySchema(name, fields, keys.stream().map(Column::name).toList(), version.map(Column::name),
         description);

@@ -89,8 +89,11 @@ public final class JdbcAdapter implements SystemAdapter {
     List<FieldSchema> queryInput = new ArrayList<>();
     if (e.table()) {
       for (Column c : e.columns()) {
+        if (!c.sql().comparable()) {
+          continue;
+        }
         addUnlessTaken(queryInput, input(c, false, "equals"));
-        if (c.type() != FieldType.STRING && c.type() != FieldType.BOOLEAN) {
+        if (c.sql().ranged()) {
           addUnlessTaken(queryInput, new FieldSchema(c.name() + FROM_SUFFIX, c.type(), false, c.personal(),
               "at least (inclusive)"));
           addUnlessTaken(queryInput, new FieldSchema(c.name() + TO_SUFFIX, c.type(), false, c.personal(),
@@ -116,10 +119,11 @@ public final class JdbcAdapter implements SystemAdapter {
     if (e.cursor().isPresent()) {
       Column c = e.cursor().get();
       out.add(new OperationDescriptor(n + ".changes", n, OperationKind.SUBSCRIBE, Effect.READ, false,
-          List.of(new FieldSchema(AFTER, c.type(), false, false, "the cursor: " + c.name() + " of the last record seen"),
+          List.of(new FieldSchema(AFTER, FieldType.STRING, false, false, "the version of the last record a "
+                  + "previous call returned; leave out to start from the beginning"),
               FieldSchema.optional(LIMIT, FieldType.INTEGER).describedAs("at most this many records")),
-          "Records of " + n + " with " + c.name() + " above the cursor, in " + c.name() + " order; each record's "
-              + "version is its cursor"));
+          "Records of " + n + " changed after the given position, in " + c.name() + " order (ties by key); each "
+              + "record's version is its position in the feed"));
     }
     if (!settings.writable()) {
       return out;
@@ -154,7 +158,7 @@ public final class JdbcAdapter implements SystemAdapter {
   }
 
   private static FieldSchema input(Column c, boolean required, String description) {
-    return new FieldSchema(c.name(), c.type(), required, c.personal(), description);
+    return c.field(c.name(), required, description);
   }
 
   @Override
@@ -264,7 +268,7 @@ public final class JdbcAdapter implements SystemAdapter {
           {c.name() + TO_SUFFIX, " <= ?"}}) {
         Object v = args.get(cond[0]);
         if (v != null) {
-          sql.append(sep).append(c.quoted()).append(cond[1]);
+          sql.append(sep).append(c.quoted()).append(cond[1].replace("?", c.sql().placeholder()));
           sep = " AND ";
           binds.add(new Object[] {v, c});
         }
@@ -276,9 +280,10 @@ public final class JdbcAdapter implements SystemAdapter {
       String s = (String) orderBy;
       boolean desc = s.startsWith("-");
       String col = desc ? s.substring(1) : s;
-      Column c = e.column(col).orElseThrow(() -> new InputRejectedException(settings.systemId(),
-          op.descriptor().name(), ORDER_BY, "must name one of the columns "
-              + e.columns().stream().map(Column::name).toList() + ", optionally with '-' in front", null));
+      Column c = e.column(col).filter(x -> x.sql().comparable()).orElseThrow(() -> new InputRejectedException(
+          settings.systemId(), op.descriptor().name(), ORDER_BY, "must name one of the sortable columns "
+              + e.columns().stream().filter(x -> x.sql().comparable()).map(Column::name).toList()
+              + ", optionally with '-' in front", null));
       sql.append(c.quoted()).append(desc ? " DESC" : " ASC").append(", ");
     }
     sql.append(e.keys().stream().map(Column::quoted).collect(Collectors.joining(", ")));
@@ -299,13 +304,40 @@ public final class JdbcAdapter implements SystemAdapter {
   private RecordStream changes(Op op, Map<String, Object> args) throws SQLException {
     Entity e = op.entity();
     Column cursor = e.cursor().orElseThrow();
+    List<Column> order = new ArrayList<>();
+    order.add(cursor);
+    e.keys().stream().filter(k -> !k.equals(cursor)).forEach(order::add);
     StringBuilder sql = select(e);
+    sql.append(" WHERE ").append(cursor.quoted()).append(" IS NOT NULL");
     List<Object[]> binds = new ArrayList<>();
     if (args.containsKey(AFTER)) {
-      sql.append(" WHERE ").append(cursor.quoted()).append(" > ?");
-      binds.add(new Object[] {args.get(AFTER), cursor});
+      List<Object> after;
+      try {
+        after = ChangeToken.decode((String) args.get(AFTER), order.stream().map(Column::type).toList());
+      } catch (IllegalArgumentException bad) {
+        throw new InputRejectedException(settings.systemId(), op.descriptor().name(), AFTER, bad.getMessage()
+            + "; pass the version of the last record a previous call returned, or leave it out to start over",
+            null);
+      }
+      // (c, k1, k2) > (?, ?, ?) spelled out, since not every engine compares row values
+      sql.append(" AND (");
+      for (int i = 0; i < order.size(); i++) {
+        if (i > 0) {
+          sql.append(" OR ");
+        }
+        sql.append('(');
+        for (int j = 0; j < i; j++) {
+          Column c = order.get(j);
+          sql.append(c.quoted()).append(" = ").append(c.sql().placeholder()).append(" AND ");
+          binds.add(new Object[] {after.get(j), c});
+        }
+        Column c = order.get(i);
+        sql.append(c.quoted()).append(" > ").append(c.sql().placeholder()).append(')');
+        binds.add(new Object[] {after.get(i), c});
+      }
+      sql.append(')');
     }
-    sql.append(" ORDER BY ").append(cursor.quoted());
+    sql.append(" ORDER BY ").append(order.stream().map(Column::quoted).collect(Collectors.joining(", ")));
     return stream(op, sql.toString(), binds, (int) (long) (Long) args.getOrDefault(LIMIT, 0L));
   }
 
@@ -366,8 +398,8 @@ public final class JdbcAdapter implements SystemAdapter {
     StringBuilder sql = new StringBuilder("INSERT INTO ").append(e.from()).append(" (");
     sql.append(cols.stream().map(Column::quoted).collect(Collectors.joining(", ")));
     e.version().ifPresent(v -> sql.append(cols.isEmpty() ? "" : ", ").append(v.quoted()));
-    sql.append(") VALUES (").append(cols.stream().map(x -> "?").collect(Collectors.joining(", ")));
-    e.version().ifPresent(v -> sql.append(cols.isEmpty() ? "" : ", ").append("1"));
+    sql.append(") VALUES (").append(cols.stream().map(x -> x.sql().placeholder()).collect(Collectors.joining(", ")));
+    e.version().ifPresent(v -> sql.append(cols.isEmpty() ? "" : ", ").append(initialVersion(v)));
     sql.append(')');
     boolean generatedKey = e.keys().stream().anyMatch(k -> !args.containsKey(k.name()));
     return inTransaction(op, dryRun, c -> {
@@ -386,7 +418,7 @@ public final class JdbcAdapter implements SystemAdapter {
             }
             for (int i = 0; i < e.keys().size(); i++) {
               Column k = e.keys().get(i);
-              key.put(k.name(), Values.read(rs, i + 1, k.sqlType(), k.type()));
+              key.put(k.name(), k.sql().read(rs, i + 1));
             }
           }
         }
@@ -414,8 +446,8 @@ public final class JdbcAdapter implements SystemAdapter {
     return inTransaction(op, dryRun, c -> {
       checkVersion(c, op, args, expected);
       StringBuilder sql = new StringBuilder("UPDATE ").append(e.from()).append(" SET ");
-      sql.append(set.stream().map(x -> x.quoted() + " = ?").collect(Collectors.joining(", ")));
-      e.version().ifPresent(v -> sql.append(", ").append(v.quoted()).append(" = ").append(v.quoted()).append(" + 1"));
+      sql.append(set.stream().map(x -> x.quoted() + " = " + x.sql().placeholder()).collect(Collectors.joining(", ")));
+      e.version().ifPresent(v -> sql.append(", ").append(v.quoted()).append(" = ").append(nextVersion(v)));
       sql.append(whereKey(e));
       try (PreparedStatement ps = c.prepareStatement(sql.toString())) {
         timeout(ps);
@@ -500,12 +532,23 @@ public final class JdbcAdapter implements SystemAdapter {
 
   private StringBuilder select(Entity e) {
     return new StringBuilder("SELECT ")
-        .append(e.columns().stream().map(Column::quoted).collect(Collectors.joining(", ")))
+        .append(e.columns().stream().map(Column::select).collect(Collectors.joining(", ")))
         .append(" FROM ").append(e.from());
   }
 
   private static String whereKey(Entity e) {
-    return " WHERE " + e.keys().stream().map(k -> k.quoted() + " = ?").collect(Collectors.joining(" AND "));
+    return " WHERE " + e.keys().stream().map(k -> k.quoted() + " = " + k.sql().placeholder())
+        .collect(Collectors.joining(" AND "));
+  }
+
+  /** The version a created row starts at: 1 for a counter, the current time for a timestamp. */
+  private static String initialVersion(Column v) {
+    return v.type() == FieldType.TIMESTAMP ? v.sql().now() : "1";
+  }
+
+  /** The version an update moves to: one more for a counter, the current time for a timestamp. */
+  private static String nextVersion(Column v) {
+    return v.type() == FieldType.TIMESTAMP ? v.sql().now() : v.quoted() + " + 1";
   }
 
   private Optional<AdapterRecord> readByKey(Connection c, Op op, Map<String, Object> key, boolean forUpdate)
@@ -529,14 +572,19 @@ public final class JdbcAdapter implements SystemAdapter {
     return new RecordNotFoundException(settings.systemId(), op.descriptor().name(), op.entity().name(), key);
   }
 
-  private static void bindAll(PreparedStatement ps, List<Object[]> binds, int first) throws SQLException {
+  private void bindAll(PreparedStatement ps, List<Object[]> binds, int first) throws SQLException {
     int i = first;
     for (Object[] b : binds) {
       if (b[1] instanceof Column c) {
-        Values.bind(ps, i++, b[0], c.sqlType(), c.type());
+        try {
+          c.sql().bind(ps, i++, b[0]);
+        } catch (IllegalArgumentException malformed) {
+          throw new InputRejectedException(settings.systemId(), "-", c.name(),
+              "is not valid base64 text; give the bytes base64-encoded", null);
+        }
       } else {
         NamedSql.Parameter p = (NamedSql.Parameter) b[1];
-        Values.bind(ps, i++, b[0], p.sqlType(), p.type());
+        ColumnTypes.generic(p.sqlType(), "", 0).type().orElseThrow().bind(ps, i++, b[0]);
       }
     }
   }
@@ -563,7 +611,7 @@ public final class JdbcAdapter implements SystemAdapter {
     RowVersion hash = e.version().isEmpty() && e.table() ? fields.version() : null;
     for (int i = 0; i < columns.size(); i++) {
       Column c = columns.get(i);
-      Object v = Values.read(rs, i + 1, c.sqlType(), c.type());
+      Object v = c.sql().read(rs, i + 1);
       if (v != null) {
         fields.add(c.name(), v);
       }
@@ -596,13 +644,16 @@ public final class JdbcAdapter implements SystemAdapter {
     return new AdapterRecord(new SourceRef(settings.systemId(), e.name(), key, version, fetchedAt), fields);
   }
 
-  /** A change-feed record carries its cursor as version. */
+  /** A change-feed record carries its position in the feed (cursor and key, {@link ChangeToken}) as version. */
   AdapterRecord changeRecord(Entity e, ResultSet rs, Instant fetchedAt, RowMap fields) throws SQLException {
     AdapterRecord r = record(e, rs, fetchedAt, fields);
-    Object cursor = r.fields().get(e.cursor().orElseThrow().name());
+    Column cursor = e.cursor().orElseThrow();
+    List<Object> position = new ArrayList<>();
+    position.add(r.fields().get(cursor.name()));
+    e.keys().stream().filter(k -> !k.equals(cursor)).forEach(k -> position.add(r.source().key().get(k.name())));
     SourceRef s = r.source();
     return new AdapterRecord(new SourceRef(s.systemId(), s.entity(), s.key(),
-        Optional.ofNullable(cursor).map(Values::canonical), s.fetchedAt()), r.fields());
+        Optional.of(ChangeToken.encode(position)), s.fetchedAt()), r.fields());
   }
 
   String systemId() {
