@@ -27,19 +27,24 @@ import javax.sql.DataSource;
  * A legacy-looking PostgreSQL schema written for these tests, shaped like the public sample databases the
  * adapter failed on, not like the adapter: domains (one as a key), an enum, arrays, uuid, json and jsonb,
  * bytea, xml, tsvector, numeric without scale, money, interval, inet, timestamptz next to timestamp, a
- * trigger bumping {@code last_update}, a composite key, in schema {@code matrix}.
+ * trigger bumping {@code last_update}, a composite key, in schema {@code matrix}; a partitioned table and a
+ * materialized view in schema {@code sales}; a view with a configured key. With two schemas, entities are named
+ * {@code schema.table}.
  */
 final class PostgresTypeMatrix implements TestSystem {
 
-  static final String SCHEMA = "matrix";
   /** Exposed tables and the ORDER BY that makes their digest deterministic. */
   static final Map<String, String> TABLES = new LinkedHashMap<>();
 
   static {
-    TABLES.put("film", "film_id");
-    TABLES.put("film_actor", "actor_id, film_id");
-    TABLES.put("payment", "payment_id");
+    TABLES.put("matrix.film", "film_id");
+    TABLES.put("matrix.film_actor", "actor_id, film_id");
+    TABLES.put("matrix.payment", "payment_id");
+    TABLES.put("sales.orders", "order_id, order_date");
   }
+
+  /** Read-only entities: the view and the materialized view, with their configured keys. */
+  static final List<String> VIEWS = List.of("matrix.film_list", "sales.order_totals");
 
   private static final String[] DDL = {
       "DROP SCHEMA IF EXISTS matrix CASCADE",
@@ -64,6 +69,13 @@ final class PostgresTypeMatrix implements TestSystem {
           + "PRIMARY KEY (actor_id, film_id))",
       "CREATE TABLE matrix.payment (payment_id bigint PRIMARY KEY, film_id matrix.film_code, amount numeric(5,2) "
           + "NOT NULL, paid_at timestamptz NOT NULL, is_refund smallint NOT NULL DEFAULT 0)",
+      "CREATE VIEW matrix.film_list AS SELECT f.film_id, f.title, f.rating, f.price FROM matrix.film f",
+      "DROP SCHEMA IF EXISTS sales CASCADE",
+      "CREATE SCHEMA sales",
+      "CREATE TABLE sales.orders (order_id bigint NOT NULL, order_date date NOT NULL, customer varchar(40) NOT NULL, "
+          + "total numeric(10,2) NOT NULL, PRIMARY KEY (order_id, order_date)) PARTITION BY RANGE (order_date)",
+      "CREATE TABLE sales.orders_2023 PARTITION OF sales.orders FOR VALUES FROM ('2023-01-01') TO ('2024-01-01')",
+      "CREATE TABLE sales.orders_2024 PARTITION OF sales.orders FOR VALUES FROM ('2024-01-01') TO ('2025-01-01')",
   };
 
   private final DataSource dataSource;
@@ -94,19 +106,30 @@ final class PostgresTypeMatrix implements TestSystem {
         st.execute("INSERT INTO matrix.payment VALUES (" + i + ", " + (i % 3 + 1) + ", " + i + ".99, "
             + "TIMESTAMPTZ '2007-02-15 22:25:46.996577+00', 0)");
       }
+      for (int i = 1; i <= 8; i++) {
+        st.execute("INSERT INTO sales.orders VALUES (" + (i % 4 + 1) + ", DATE '" + (i % 2 == 0 ? "2023" : "2024")
+            + "-0" + i + "-15', 'customer " + (i % 3) + "', " + (i * 10) + ".50)");
+      }
+      st.execute("CREATE MATERIALIZED VIEW sales.order_totals AS SELECT customer, SUM(total) AS total, COUNT(*) AS "
+          + "orders FROM sales.orders GROUP BY customer");
       for (String t : TABLES.keySet()) {
-        st.execute("CREATE TABLE matrix.bak_" + t + " AS SELECT * FROM matrix." + t);
+        st.execute("CREATE TABLE " + bak(t) + " AS SELECT * FROM " + t);
       }
     }
     baseline = snapshot();
+  }
+
+  private static String bak(String table) {
+    return "matrix.bak_" + table.replace('.', '_');
   }
 
   /** The adapter configuration for this system. */
   AdapterConfig config(String systemId) {
     return AdapterConfig.builder(systemId)
         .object("dataSource", dataSource)
-        .set("schema", SCHEMA)
-        .set("tables", String.join(",", TABLES.keySet()))
+        .set("schema", "matrix, sales")
+        .set("tables", "film,film_actor,payment,sales.orders,film_list,order_totals")
+        .set("viewKeys", "film_list.film_id,sales.order_totals.customer")
         .set("versionColumns", "film.last_update")
         .set("changeColumns", "film.last_update,payment.paid_at")
         .set("fetchSize", "3")
@@ -120,9 +143,13 @@ final class PostgresTypeMatrix implements TestSystem {
     switch (op.kind()) {
       case QUERY:
         return switch (entity) {
-          case "film" -> OperationRequest.of(op.name(), Map.of("rating", "PG-13",
+          case "matrix.film" -> OperationRequest.of(op.name(), Map.of("rating", "PG-13",
               "released_at.from", "2006-02-15T07:00:00Z", "uid", "8d6b1c2e-0000-4000-8000-000000000002"));
-          case "payment" -> OperationRequest.of(op.name(), Map.of("paid_at.to", "2007-02-15T22:25:46.996577Z"));
+          case "matrix.payment" -> OperationRequest.of(op.name(), Map.of("paid_at.to", "2007-02-15T22:25:46.996577Z"));
+          case "matrix.film_list" -> OperationRequest.of(op.name(), Map.of("rating", "R", "limit", 2L));
+          case "sales.orders" -> OperationRequest.of(op.name(), Map.of("order_id.after", 1L,
+              "order_date.after", "2024-05-15", "limit", 3L));
+          case "sales.order_totals" -> OperationRequest.of(op.name(), Map.of("total.from", new BigDecimal("50")));
           default -> OperationRequest.of(op.name(), Map.of("film_id", 2L));
         };
       case SUBSCRIBE:
@@ -131,15 +158,22 @@ final class PostgresTypeMatrix implements TestSystem {
         return OperationRequest.of(op.name(), key);
       case DELETE:
         return OperationRequest.of(op.name(), switch (entity) {
-          case "film" -> Map.of("film_id", 6L);
-          case "payment" -> Map.of("payment_id", 5L);
+          case "matrix.film" -> Map.of("film_id", 6L);
+          case "matrix.payment" -> Map.of("payment_id", 5L);
+          case "sales.orders" -> order(3, "2023-02-15");
           default -> filmActor(4, 2);
         });
       case CREATE:
         return OperationRequest.of(op.name(), switch (entity) {
-          case "film" -> film();
-          case "payment" -> Map.of("payment_id", 100L, "film_id", 1L, "amount", new BigDecimal("4.50"),
+          case "matrix.film" -> film();
+          case "matrix.payment" -> Map.of("payment_id", 100L, "film_id", 1L, "amount", new BigDecimal("4.50"),
               "paid_at", "2024-01-01T10:00:00.123456Z");
+          case "sales.orders" -> {
+            Map<String, Object> m = new LinkedHashMap<>(order(9, "2023-12-31"));
+            m.put("customer", "new customer");
+            m.put("total", new BigDecimal("1.00"));
+            yield m;
+          }
           default -> {
             Map<String, Object> m = new LinkedHashMap<>(filmActor(9, 1));
             m.put("role", "Extra");
@@ -151,13 +185,14 @@ final class PostgresTypeMatrix implements TestSystem {
             .version().orElseThrow();
         Map<String, Object> args = new LinkedHashMap<>(key);
         switch (entity) {
-          case "film" -> {
+          case "matrix.film" -> {
             args.put("rating", "NC-17");
             args.put("released_at", "2020-05-01T12:00:00Z");
             args.put("attrs", "{\"updated\": true}");
             args.put("scores", "[7, 8, 9]");
           }
-          case "payment" -> args.put("amount", new BigDecimal("9.75"));
+          case "matrix.payment" -> args.put("amount", new BigDecimal("9.75"));
+          case "sales.orders" -> args.put("total", new BigDecimal("99.99"));
           default -> args.put("role", "Lead");
         }
         return OperationRequest.of(op.name(), args).expecting(version);
@@ -193,10 +228,19 @@ final class PostgresTypeMatrix implements TestSystem {
 
   static Map<String, Object> existingKey(String entity) {
     return switch (entity) {
-      case "film" -> Map.of("film_id", 1L);
-      case "payment" -> Map.of("payment_id", 1L);
+      case "matrix.film", "matrix.film_list" -> Map.of("film_id", 1L);
+      case "matrix.payment" -> Map.of("payment_id", 1L);
+      case "sales.orders" -> order(2, "2024-01-15");
+      case "sales.order_totals" -> Map.of("customer", "customer 1");
       default -> filmActor(1, 2);
     };
+  }
+
+  static Map<String, Object> order(long id, String date) {
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put("order_id", id);
+    m.put("order_date", date);
+    return m;
   }
 
   static Map<String, Object> filmActor(long actor, long film) {
@@ -209,8 +253,10 @@ final class PostgresTypeMatrix implements TestSystem {
   @Override
   public Map<String, Object> absentKey(EntitySchema entity) {
     return switch (entity.name()) {
-      case "film" -> Map.of("film_id", 999L);
-      case "payment" -> Map.of("payment_id", 999L);
+      case "matrix.film", "matrix.film_list" -> Map.of("film_id", 999L);
+      case "matrix.payment" -> Map.of("payment_id", 999L);
+      case "sales.orders" -> order(2, "2023-02-16");
+      case "sales.order_totals" -> Map.of("customer", "nobody");
       default -> filmActor(99, 99);
     };
   }
@@ -218,7 +264,7 @@ final class PostgresTypeMatrix implements TestSystem {
   @Override
   public List<OperationRequest> invalidRequests(OperationDescriptor op) {
     return switch (op.name()) {
-      case "film.create" -> {
+      case "matrix.film.create" -> {
         Map<String, Object> badEnum = new LinkedHashMap<>(film());
         badEnum.put("rating", "XXX");
         Map<String, Object> badYear = new LinkedHashMap<>(film());
@@ -233,9 +279,18 @@ final class PostgresTypeMatrix implements TestSystem {
             OperationRequest.of(op.name(), badUuid), OperationRequest.of(op.name(), badArray),
             OperationRequest.of(op.name(), badBase64));
       }
-      case "film.query" -> List.of(OperationRequest.of(op.name(), Map.of("rating", "not a rating")),
+      case "matrix.film.query" -> List.of(OperationRequest.of(op.name(), Map.of("rating", "not a rating")),
           OperationRequest.of(op.name(), Map.of("orderBy", "doc")));
-      case "film_actor.create" -> List.of(OperationRequest.of(op.name(), filmActor(50, 777)));
+      case "matrix.film_actor.create" -> List.of(OperationRequest.of(op.name(), filmActor(50, 777)));
+      case "sales.orders.create" -> {
+        Map<String, Object> noPartition = new LinkedHashMap<>(order(20, "2030-01-01"));
+        noPartition.put("customer", "x");
+        noPartition.put("total", BigDecimal.ONE);
+        yield List.of(OperationRequest.of(op.name(), noPartition));
+      }
+      case "sales.orders.query" -> List.of(OperationRequest.of(op.name(), Map.of("order_id.after", 1L)),
+          OperationRequest.of(op.name(), Map.of("order_id.after", 1L, "order_date.after", "2024-01-01",
+              "orderBy", "total")));
       default -> List.of();
     };
   }
@@ -243,7 +298,7 @@ final class PostgresTypeMatrix implements TestSystem {
   @Override
   public Optional<Long> count(String entity) {
     try (Connection c = dataSource.getConnection(); Statement st = c.createStatement();
-         ResultSet rs = st.executeQuery("SELECT COUNT(*) FROM matrix." + entity)) {
+         ResultSet rs = st.executeQuery("SELECT COUNT(*) FROM " + entity)) {
       rs.next();
       return Optional.of(rs.getLong(1));
     } catch (SQLException e) {
@@ -256,7 +311,7 @@ final class PostgresTypeMatrix implements TestSystem {
     try (Connection c = dataSource.getConnection(); Statement st = c.createStatement()) {
       MessageDigest digest = MessageDigest.getInstance("SHA-256");
       for (Map.Entry<String, String> t : TABLES.entrySet()) {
-        try (ResultSet rs = st.executeQuery("SELECT * FROM matrix." + t.getKey() + " ORDER BY " + t.getValue())) {
+        try (ResultSet rs = st.executeQuery("SELECT * FROM " + t.getKey() + " ORDER BY " + t.getValue())) {
           int n = rs.getMetaData().getColumnCount();
           while (rs.next()) {
             for (int i = 1; i <= n; i++) {
@@ -280,8 +335,8 @@ final class PostgresTypeMatrix implements TestSystem {
     try (Connection c = dataSource.getConnection(); Statement st = c.createStatement()) {
       st.execute("SET session_replication_role = replica");
       for (String t : TABLES.keySet()) {
-        st.execute("DELETE FROM matrix." + t);
-        st.execute("INSERT INTO matrix." + t + " SELECT * FROM matrix.bak_" + t);
+        st.execute("DELETE FROM " + t);
+        st.execute("INSERT INTO " + t + " SELECT * FROM " + bak(t));
       }
       st.execute("SET session_replication_role = DEFAULT");
     } catch (SQLException e) {

@@ -45,6 +45,7 @@ public final class JdbcAdapter implements SystemAdapter {
   static final String AFTER = "after";
   static final String FROM_SUFFIX = ".from";
   static final String TO_SUFFIX = ".to";
+  static final String AFTER_SUFFIX = ".after";
 
   private record Op(OperationDescriptor descriptor, Entity entity) {}
 
@@ -100,6 +101,11 @@ public final class JdbcAdapter implements SystemAdapter {
               "at most (inclusive)"));
         }
       }
+      for (Column k : e.keys()) {
+        addUnlessTaken(queryInput, k.field(k.name() + AFTER_SUFFIX, false, "keyset paging: the " + k.name()
+            + " of the last record seen" + (e.keys().size() > 1 ? " (give every key field's " + AFTER_SUFFIX + ")" : "")
+            + "; records after it in key order; not with " + ORDER_BY));
+      }
       addUnlessTaken(queryInput, FieldSchema.optional(ORDER_BY, FieldType.STRING)
           .describedAs("a column to sort by, '-' in front for descending; default the key"));
     } else {
@@ -125,7 +131,7 @@ public final class JdbcAdapter implements SystemAdapter {
           "Records of " + n + " changed after the given position, in " + c.name() + " order (ties by key); each "
               + "record's version is its position in the feed"));
     }
-    if (!settings.writable()) {
+    if (!settings.writable() || e.readOnly()) {
       return out;
     }
     List<FieldSchema> createInput = new ArrayList<>();
@@ -274,8 +280,25 @@ public final class JdbcAdapter implements SystemAdapter {
         }
       }
     }
-    sql.append(" ORDER BY ");
+    List<Column> keyset = e.keys().stream().filter(k -> builtIn(e, k.name() + AFTER_SUFFIX)
+        && args.containsKey(k.name() + AFTER_SUFFIX)).toList();
     Object orderBy = builtIn(e, ORDER_BY) ? args.get(ORDER_BY) : null;
+    if (!keyset.isEmpty()) {
+      for (Column k : e.keys()) {
+        if (!keyset.contains(k)) {
+          throw new InputRejectedException(settings.systemId(), op.descriptor().name(), k.name() + AFTER_SUFFIX,
+              "is required with the other key fields' " + AFTER_SUFFIX + ": give the whole key of the last record "
+                  + "seen", null);
+        }
+      }
+      if (orderBy != null) {
+        throw new InputRejectedException(settings.systemId(), op.descriptor().name(), ORDER_BY, "cannot be "
+            + "combined with keyset paging (" + AFTER_SUFFIX + "), which follows the key order", null);
+      }
+      sql.append(sep);
+      after(sql, e.keys(), e.keys().stream().map(k -> args.get(k.name() + AFTER_SUFFIX)).toList(), binds);
+    }
+    sql.append(" ORDER BY ");
     if (orderBy != null) {
       String s = (String) orderBy;
       boolean desc = s.startsWith("-");
@@ -319,26 +342,34 @@ public final class JdbcAdapter implements SystemAdapter {
             + "; pass the version of the last record a previous call returned, or leave it out to start over",
             null);
       }
-      // (c, k1, k2) > (?, ?, ?) spelled out, since not every engine compares row values
-      sql.append(" AND (");
-      for (int i = 0; i < order.size(); i++) {
-        if (i > 0) {
-          sql.append(" OR ");
-        }
-        sql.append('(');
-        for (int j = 0; j < i; j++) {
-          Column c = order.get(j);
-          sql.append(c.quoted()).append(" = ").append(c.sql().placeholder()).append(" AND ");
-          binds.add(new Object[] {after.get(j), c});
-        }
-        Column c = order.get(i);
-        sql.append(c.quoted()).append(" > ").append(c.sql().placeholder()).append(')');
-        binds.add(new Object[] {after.get(i), c});
-      }
-      sql.append(')');
+      sql.append(" AND ");
+      after(sql, order, after, binds);
     }
     sql.append(" ORDER BY ").append(order.stream().map(Column::quoted).collect(Collectors.joining(", ")));
     return stream(op, sql.toString(), binds, (int) (long) (Long) args.getOrDefault(LIMIT, 0L));
+  }
+
+  /**
+   * Appends the condition "row after {@code values} in the order of {@code order}": {@code (c1, c2) > (?, ?)}
+   * spelled out as {@code c1 > ? OR (c1 = ? AND c2 > ?)}, since not every engine compares row values.
+   */
+  private static void after(StringBuilder sql, List<Column> order, List<Object> values, List<Object[]> binds) {
+    sql.append('(');
+    for (int i = 0; i < order.size(); i++) {
+      if (i > 0) {
+        sql.append(" OR ");
+      }
+      sql.append('(');
+      for (int j = 0; j < i; j++) {
+        Column c = order.get(j);
+        sql.append(c.quoted()).append(" = ").append(c.sql().placeholder()).append(" AND ");
+        binds.add(new Object[] {values.get(j), c});
+      }
+      Column c = order.get(i);
+      sql.append(c.quoted()).append(" > ").append(c.sql().placeholder()).append(')');
+      binds.add(new Object[] {values.get(i), c});
+    }
+    sql.append(')');
   }
 
   /** Whether {@code input} is the built-in input of that name, not a column or parameter that took it. */
