@@ -38,6 +38,7 @@ final class Catalog {
   private final String quote;
   private final Set<String> personalUsed = new HashSet<>();
   private final boolean postgres;
+  private final boolean mysql;
   /** Tables left out, each with the reason, for the log and the descriptor. */
   private final List<String> skipped = new ArrayList<>();
 
@@ -48,6 +49,7 @@ final class Catalog {
     String q = md.getIdentifierQuoteString();
     this.quote = q == null || q.isBlank() ? "\"" : q.strip();
     this.postgres = md.getDatabaseProductName().equals("PostgreSQL");
+    this.mysql = md.getDatabaseProductName().equals("MariaDB") || md.getDatabaseProductName().equals("MySQL");
   }
 
   static List<Entity> read(JdbcSettings settings, Connection connection) throws SQLException {
@@ -270,7 +272,8 @@ final class Catalog {
     String schema = r.schema();
     String table = r.name();
     String entity = r.entity();
-    Map<String, ColumnTypes.Decision> pgTypes = postgres ? postgresTypes(schema, table) : Map.of();
+    Map<String, ColumnTypes.Decision> pgTypes = postgres ? postgresTypes(schema, table)
+        : mysql ? mysqlTypes(catalog, table) : Map.of();
     List<Column> columns = new ArrayList<>();
     List<String> excluded = new ArrayList<>();
     Map<String, String> excludedByName = new LinkedHashMap<>();
@@ -387,6 +390,31 @@ final class Catalog {
       }
     }
     return Optional.empty();
+  }
+
+  /**
+   * The decisions MariaDB's and MySQL's JDBC metadata cannot make: enum labels, uuid, inet, set (from
+   * {@code information_schema.COLUMNS}); other columns are left to the JDBC metadata.
+   */
+  private Map<String, ColumnTypes.Decision> mysqlTypes(String catalog, String table) throws SQLException {
+    Map<String, ColumnTypes.Decision> out = new LinkedHashMap<>();
+    try (PreparedStatement ps = connection.prepareStatement("SELECT COLUMN_NAME, DATA_TYPE, COLUMN_TYPE FROM "
+        + "information_schema.COLUMNS WHERE TABLE_SCHEMA = COALESCE(?, DATABASE()) AND TABLE_NAME = ?")) {
+      ps.setString(1, catalog);
+      ps.setString(2, table);
+      try (ResultSet rs = ps.executeQuery()) {
+        while (rs.next()) {
+          ColumnTypes.mysql(rs.getString(2), rs.getString(3)).ifPresent(d -> {
+            try {
+              out.put(rs.getString(1), d);
+            } catch (SQLException e) {
+              throw new IllegalStateException(e);
+            }
+          });
+        }
+      }
+    }
+    return out;
   }
 
   /** Each column's type decision, from PostgreSQL's catalog (domains, enums and arrays resolved). */

@@ -176,6 +176,62 @@ final class ColumnTypes {
     }
   }
 
+  /**
+   * The decision for a MariaDB or MySQL column whose {@code information_schema} type says more than JDBC
+   * metadata does; empty to decide by JDBC metadata.
+   *
+   * @param dataType {@code DATA_TYPE}, for example {@code enum}
+   * @param columnType {@code COLUMN_TYPE}, for example {@code enum('G','PG')}
+   */
+  static Optional<Decision> mysql(String dataType, String columnType) {
+    String t = dataType.toLowerCase(Locale.ROOT);
+    switch (t) {
+      case "enum":
+        return Optional.of(Decision.of(SqlType.of(Codec.TEXT, FieldType.STRING, Types.VARCHAR, columnType)
+            .withAllowedValues(labels(columnType))));
+      case "set":
+        return Optional.of(Decision.of(SqlType.of(Codec.TEXT, FieldType.STRING, Types.VARCHAR, columnType)
+            .withNote("comma-separated members of " + labels(columnType))));
+      case "uuid":
+        return Optional.of(Decision.of(SqlType.of(Codec.TEXT, FieldType.STRING, Types.OTHER, columnType)
+            .withFormat("uuid")));
+      case "inet4": case "inet6":
+        return Optional.of(Decision.of(SqlType.of(Codec.TEXT, FieldType.STRING, Types.OTHER, columnType)
+            .withNote("a network address as text")));
+      default:
+        return Optional.empty();
+    }
+  }
+
+  /** The quoted labels of {@code enum('a','b''c')} or {@code set(...)}, unquoted, in order. */
+  static List<String> labels(String columnType) {
+    List<String> out = new ArrayList<>();
+    int i = columnType.indexOf('(') + 1;
+    while (i > 0 && i < columnType.length()) {
+      if (columnType.charAt(i) != '\'') {
+        i++;
+        continue;
+      }
+      StringBuilder label = new StringBuilder();
+      i++;
+      while (i < columnType.length()) {
+        char c = columnType.charAt(i);
+        if (c == '\'' && i + 1 < columnType.length() && columnType.charAt(i + 1) == '\'') {
+          label.append('\'');
+          i += 2;
+        } else if (c == '\'') {
+          i++;
+          break;
+        } else {
+          label.append(c);
+          i++;
+        }
+      }
+      out.add(label.toString());
+    }
+    return out;
+  }
+
   private record PgType(long oid, String name, String typtype, long baseOid, String category, long elementOid) {}
 
   private static PgType pgType(Connection c, long oid) throws SQLException {

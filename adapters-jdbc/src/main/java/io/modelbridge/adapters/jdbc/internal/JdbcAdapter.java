@@ -400,7 +400,7 @@ public final class JdbcAdapter implements SystemAdapter {
       ps.setFetchSize(settings.fetchSize());
       ps.setMaxRows(limit);
       timeout(ps);
-      bindAll(ps, binds, 1);
+      bindAll(op, ps, binds, 1);
       ResultSet rs = ps.executeQuery();
       RowStream s = new RowStream(this, op.descriptor(), op.entity(), c, ps, rs, Instant.now());
       openStreams.add(s);
@@ -439,7 +439,7 @@ public final class JdbcAdapter implements SystemAdapter {
       try (PreparedStatement ps = generatedKey ? c.prepareStatement(sql.toString(), keyNames)
           : c.prepareStatement(sql.toString())) {
         timeout(ps);
-        bindAll(ps, binds, 1);
+        bindAll(op, ps, binds, 1);
         ps.executeUpdate();
         if (generatedKey) {
           try (ResultSet rs = ps.getGeneratedKeys()) {
@@ -485,7 +485,7 @@ public final class JdbcAdapter implements SystemAdapter {
         List<Object[]> binds = new ArrayList<>();
         set.forEach(x -> binds.add(new Object[] {args.get(x.name()), x}));
         e.keys().forEach(k -> binds.add(new Object[] {args.get(k.name()), k}));
-        bindAll(ps, binds, 1);
+        bindAll(op, ps, binds, 1);
         ps.executeUpdate();
       }
       return List.of(readByKey(c, op, args, false).orElseThrow(() -> notFound(op, args)));
@@ -503,7 +503,7 @@ public final class JdbcAdapter implements SystemAdapter {
         timeout(ps);
         List<Object[]> binds = new ArrayList<>();
         e.keys().forEach(k -> binds.add(new Object[] {args.get(k.name()), k}));
-        bindAll(ps, binds, 1);
+        bindAll(op, ps, binds, 1);
         if (ps.executeUpdate() == 0) {
           throw notFound(op, args);
         }
@@ -590,7 +590,7 @@ public final class JdbcAdapter implements SystemAdapter {
       timeout(ps);
       List<Object[]> binds = new ArrayList<>();
       e.keys().forEach(k -> binds.add(new Object[] {key.get(k.name()), k}));
-      bindAll(ps, binds, 1);
+      bindAll(op, ps, binds, 1);
       try (ResultSet rs = ps.executeQuery()) {
         return rs.next() ? Optional.of(record(e, rs, Instant.now())) : Optional.empty();
       }
@@ -603,14 +603,18 @@ public final class JdbcAdapter implements SystemAdapter {
     return new RecordNotFoundException(settings.systemId(), op.descriptor().name(), op.entity().name(), key);
   }
 
-  private void bindAll(PreparedStatement ps, List<Object[]> binds, int first) throws SQLException {
+  private void bindAll(Op op, PreparedStatement ps, List<Object[]> binds, int first) throws SQLException {
     int i = first;
     for (Object[] b : binds) {
       if (b[1] instanceof Column c) {
+        if (!c.sql().allowedValues().isEmpty() && !c.sql().allowedValues().contains(b[0])) {
+          throw new InputRejectedException(settings.systemId(), op.descriptor().name(), c.name(), "must be one of "
+              + c.sql().allowedValues(), null);
+        }
         try {
           c.sql().bind(ps, i++, b[0]);
         } catch (IllegalArgumentException malformed) {
-          throw new InputRejectedException(settings.systemId(), "-", c.name(),
+          throw new InputRejectedException(settings.systemId(), op.descriptor().name(), c.name(),
               "is not valid base64 text; give the bytes base64-encoded", null);
         }
       } else {

@@ -49,7 +49,7 @@ final class SqlErrors {
       return new InputRejectedException(systemId, operation, "-",
           "violates a constraint of the database (unique key, foreign key, not null or check; " + id + ")", masked(e));
     }
-    if (cls.equals("22")) {
+    if (cls.equals("22") || e instanceof java.sql.DataTruncation) {
       return new InputRejectedException(systemId, operation, "-",
           "a value does not fit its column (too long, out of range or malformed; " + id + ")", masked(e));
     }
