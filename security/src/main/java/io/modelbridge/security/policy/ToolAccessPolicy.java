@@ -2,13 +2,12 @@ package io.modelbridge.security.policy;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import io.modelbridge.core.CallContext;
 import io.modelbridge.core.ModelBridgeException;
 import io.modelbridge.core.tools.PolicyDecision;
 import io.modelbridge.core.tools.ToolDescriptor;
 import io.modelbridge.core.tools.ToolPolicy;
+import io.modelbridge.json.DataJson;
 import io.modelbridge.security.audit.AuditEvent;
 import io.modelbridge.security.audit.AuditLog;
 import java.io.IOException;
@@ -38,6 +37,8 @@ import java.util.regex.Pattern;
  * }</pre>
  */
 public final class ToolAccessPolicy implements ToolPolicy {
+
+  private static final System.Logger LOG = System.getLogger(ToolAccessPolicy.class.getName());
 
   private final List<PolicyRule> rules;
   private final List<Pattern[]> compiled;
@@ -71,11 +72,11 @@ public final class ToolAccessPolicy implements ToolPolicy {
    */
   public static Builder fromFile(Path file) {
     String name = file.getFileName().toString().toLowerCase(java.util.Locale.ROOT);
-    ObjectMapper mapper = name.endsWith(".yaml") || name.endsWith(".yml")
-        ? new ObjectMapper(new YAMLFactory()) : new ObjectMapper();
-    mapper.enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+    com.fasterxml.jackson.databind.ObjectReader reader = (name.endsWith(".yaml") || name.endsWith(".yml")
+        ? DataJson.yaml() : DataJson.mapper()).readerFor(PolicyFile.class)
+        .with(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
     try {
-      PolicyFile f = mapper.readValue(Files.readAllBytes(file), PolicyFile.class);
+      PolicyFile f = reader.readValue(Files.readAllBytes(file));
       Builder b = builder().allowReadsByDefault(f.allowReadsByDefault() == null || f.allowReadsByDefault());
       Set<String> ids = new HashSet<>();
       for (PolicyRule r : f.rules() == null ? List.<PolicyRule>of() : f.rules()) {
@@ -164,6 +165,32 @@ public final class ToolAccessPolicy implements ToolPolicy {
       sb.setLength(sb.length() - "(?s).*".length());
     }
     return Pattern.compile(sb.toString());
+  }
+
+  /**
+   * The rules that name system {@code systemId} (in their {@code systems}) and name operations, none of which
+   * is one of {@code tools}. A rule with no systems that matches none of the tools may be meant for another
+   * system: it is logged as a warning naming it, not returned.
+   */
+  @Override
+  public List<String> rulesMatchingNone(String systemId, List<ToolDescriptor> tools) {
+    List<String> out = new ArrayList<>();
+    for (int i = 0; i < rules.size(); i++) {
+      PolicyRule r = rules.get(i);
+      Pattern[] p = compiled.get(i);
+      if (r.operations().isEmpty() || !p[2].matcher(systemId).matches()
+          || tools.stream().anyMatch(t -> p[3].matcher(t.operation()).matches())) {
+        continue;
+      }
+      String text = "rule '" + r.id() + "' (operations " + r.operations() + ")";
+      if (r.systems().isEmpty()) {
+        LOG.log(System.Logger.Level.WARNING, "tool policy {0} matches no operation of system {1}; operations: {2}",
+            text, systemId, tools.stream().map(ToolDescriptor::operation).toList());
+      } else {
+        out.add(text);
+      }
+    }
+    return out;
   }
 
   /** The rules, in order. */
