@@ -2,6 +2,7 @@ package io.modelbridge.cli;
 
 import io.modelbridge.adapters.spi.AdapterConfig;
 import io.modelbridge.adapters.spi.AdapterDescriptor;
+import io.modelbridge.adapters.spi.EntitySchema;
 import io.modelbridge.adapters.spi.AdapterException;
 import io.modelbridge.adapters.spi.AdapterRegistry;
 import io.modelbridge.adapters.spi.ConfigKey;
@@ -35,6 +36,7 @@ import picocli.CommandLine.Spec;
  * REJECTED  &lt;plugin class&gt;  &lt;reason&gt;
  * SYSTEM  &lt;id&gt;  type=&lt;type&gt;  kind=&lt;KIND&gt;  operations=&lt;n&gt;
  *   op  &lt;name&gt;  kind=&lt;KIND&gt;  effect=&lt;EFFECT&gt;  approval=required|none  entity=&lt;entity&gt;  &lt;description&gt;
+ *   entity  &lt;name&gt;  fields=&lt;n&gt;  keys=&lt;k1,k2&gt;  &lt;description&gt;
  * SYSTEM  &lt;id&gt;  FAILED  &lt;reason&gt;
  * </pre>
  * Default values of secret keys and configured values are never printed.
@@ -127,6 +129,11 @@ public final class AdaptersCommand implements Runnable {
             out.println("  op  " + op.name() + "  kind=" + op.kind() + "  effect=" + op.effect()
                 + "  approval=" + (op.approvalRequired() ? "required" : "none") + "  entity=" + op.entity()
                 + (op.description().isEmpty() ? "" : "  " + op.description()));
+          }
+          // the entity's description says what the adapter left out and why (for JDBC: columns not exposed)
+          for (EntitySchema e : d.entities()) {
+            out.println("  entity  " + e.name() + "  fields=" + e.fields().size() + "  keys="
+                + String.join(",", e.keyFields()) + (e.description().isEmpty() ? "" : "  " + e.description()));
           }
         } catch (AdapterException | IllegalArgumentException e) {
           // Adapter messages name the key, never its value (values may be credentials).

@@ -65,6 +65,21 @@ class AdaptersCommandTest {
   }
 
   @Test
+  void listWithConfig_jdbcColumnNotExposed_showsWhichAndWhy(@TempDir Path dir) throws Exception {
+    String url = "jdbc:h2:mem:adapters_list_excluded;DB_CLOSE_DELAY=-1";
+    try (java.sql.Connection c = java.sql.DriverManager.getConnection(url);
+         java.sql.Statement st = c.createStatement()) {
+      st.execute("CREATE TABLE shapes (id INT PRIMARY KEY, tags INT ARRAY, label VARCHAR(10))");
+    }
+    Path config = Files.writeString(dir.resolve("systems.properties"), String.join("\n",
+        "system.erp.type=jdbc", "system.erp.url=" + url, ""));
+    Run r = run("adapters", "list", "--config", config.toString());
+    assertThat(r.out()).contains("  entity  shapes  fields=2  keys=id  ")
+        .contains("not exposed: tags (type ");
+    assertThat(r.out()).doesNotContain("SYSTEM  erp  FAILED");
+  }
+
+  @Test
   void listWithMalformedConfig_exits2(@TempDir Path dir) throws Exception {
     Path config = Files.writeString(dir.resolve("bad.properties"), "erp.url=jdbc:h2:mem:x\n");
     Run r = run("adapters", "list", "--config", config.toString());

@@ -45,14 +45,20 @@ public final class JdbcAdapterProvider implements SystemAdapterProvider {
       "the system kind: ERP, CRM, FINANCE, ORDER, FILE or OTHER");
   /** The schema to expose. */
   public static final ConfigKey SCHEMA = ConfigKey.optional("schema", ConfigKey.Type.STRING,
-      "the schema whose tables are exposed; default the connection's current schema");
+      "comma-separated schemas whose tables are exposed (with more than one, entities are named schema.table); "
+          + "default the connection's current schema; an unknown schema fails at start");
   /** The tables to expose. */
   public static final ConfigKey TABLES = ConfigKey.optional("tables", ConfigKey.Type.STRING,
-      "comma-separated tables to expose; default every table of the schema that has a primary key");
+      "comma-separated tables and views to expose (table or schema.table); default every table of the schemas "
+          + "that has a primary key, and every view given a key in viewKeys");
+  /** Key columns of views, which have no primary key. */
+  public static final ConfigKey VIEW_KEYS = ConfigKey.optional("viewKeys", ConfigKey.Type.STRING,
+      "comma-separated view.column entries naming the key of each exposed view or materialized view (repeat "
+          + "the view for a composite key, in key order); views are read-only entities");
   /** Version columns per table. */
   public static final ConfigKey VERSION_COLUMNS = ConfigKey.optional("versionColumns", ConfigKey.Type.STRING,
-      "comma-separated table.column entries: the integer column holding each table's row version; tables "
-          + "without one use a hash of the row");
+      "comma-separated table.column entries: the integer counter or timestamp column holding each table's row "
+          + "version (a last_update column bumped on every change); tables without one use a hash of the row");
   /** Change-feed columns per table. */
   public static final ConfigKey CHANGE_COLUMNS = ConfigKey.optional("changeColumns", ConfigKey.Type.STRING,
       "comma-separated table.column entries: a monotonically increasing column (id, timestamp) that gives "
@@ -75,7 +81,7 @@ public final class JdbcAdapterProvider implements SystemAdapterProvider {
       "PT30S", "statement timeout (ISO-8601 or milliseconds; 0 for none)");
 
   private static final List<ConfigKey> KEYS = List.of(DATA_SOURCE, URL, USER, PASSWORD, KIND, SCHEMA, TABLES,
-      VERSION_COLUMNS, CHANGE_COLUMNS, PERSONAL_COLUMNS, QUERIES, WRITABLE, FETCH_SIZE, QUERY_TIMEOUT);
+      VIEW_KEYS, VERSION_COLUMNS, CHANGE_COLUMNS, PERSONAL_COLUMNS, QUERIES, WRITABLE, FETCH_SIZE, QUERY_TIMEOUT);
 
   /** Creates the provider; does no work (the host instantiates every provider to list them). */
   public JdbcAdapterProvider() {}
@@ -151,7 +157,7 @@ public final class JdbcAdapterProvider implements SystemAdapterProvider {
     if (timeout.isNegative()) {
       throw new InvalidAdapterConfigException(id, "queryTimeout", "must not be negative");
     }
-    JdbcSettings settings = new JdbcSettings(id, kind, connections, config.string(SCHEMA), list(config, TABLES),
+    JdbcSettings settings = new JdbcSettings(id, kind, connections, list(config, SCHEMA), list(config, TABLES), viewKeys(id, config),
         pairs(id, config, VERSION_COLUMNS), pairs(id, config, CHANGE_COLUMNS), list(config, PERSONAL_COLUMNS),
         queries(id, config), config.bool(WRITABLE).orElse(true), (int) fetchSize, timeout);
     return JdbcAdapter.open(settings);
@@ -170,7 +176,7 @@ public final class JdbcAdapterProvider implements SystemAdapterProvider {
   private static Map<String, String> pairs(String id, AdapterConfig config, ConfigKey key) {
     Map<String, String> out = new LinkedHashMap<>();
     for (String entry : list(config, key)) {
-      int dot = entry.indexOf('.');
+      int dot = entry.lastIndexOf('.');
       if (dot <= 0 || dot == entry.length() - 1) {
         throw new InvalidAdapterConfigException(id, key.name(), "has entry '" + entry + "'; use table.column");
       }
@@ -180,6 +186,24 @@ public final class JdbcAdapterProvider implements SystemAdapterProvider {
       }
     }
     return Map.copyOf(out);
+  }
+
+  private static Map<String, List<String>> viewKeys(String id, AdapterConfig config) {
+    Map<String, List<String>> out = new LinkedHashMap<>();
+    for (String entry : list(config, VIEW_KEYS)) {
+      int dot = entry.lastIndexOf('.');
+      if (dot <= 0 || dot == entry.length() - 1) {
+        throw new InvalidAdapterConfigException(id, VIEW_KEYS.name(), "has entry '" + entry + "'; use view.column");
+      }
+      List<String> key = out.computeIfAbsent(entry.substring(0, dot), v -> new ArrayList<>());
+      if (key.contains(entry.substring(dot + 1))) {
+        throw new InvalidAdapterConfigException(id, VIEW_KEYS.name(), "names column '" + entry + "' twice");
+      }
+      key.add(entry.substring(dot + 1));
+    }
+    Map<String, List<String>> copy = new LinkedHashMap<>();
+    out.forEach((k, v) -> copy.put(k, List.copyOf(v)));
+    return Map.copyOf(copy);
   }
 
   private static Map<String, String> queries(String id, AdapterConfig config) {

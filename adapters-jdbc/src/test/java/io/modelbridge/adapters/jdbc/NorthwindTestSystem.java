@@ -88,8 +88,12 @@ final class NorthwindTestSystem implements TestSystem {
               Map.of("order_id.from", 10248L, "order_id.to", 10250L, "orderBy", "-quantity"));
           default -> OperationRequest.of(op.name(), Map.of());
         };
-      case SUBSCRIBE:
-        return OperationRequest.of(op.name(), Map.of("after", 2L));
+      case SUBSCRIBE: {
+        // continue after the second change, by the position token the feed itself returned
+        String after = adapter.execute(OperationRequest.of(op.name(), Map.of("limit", 2L))).toList().get(1)
+            .source().version().orElseThrow();
+        return OperationRequest.of(op.name(), Map.of("after", after));
+      }
       case GET:
         return OperationRequest.of(op.name(), key);
       case DELETE:
@@ -166,6 +170,20 @@ final class NorthwindTestSystem implements TestSystem {
       case "shippers.query" -> List.of(OperationRequest.of(op.name(), Map.of("shipper_id", 70_000L)));
       default -> List.of();
     };
+  }
+
+  @Override
+  public Optional<Long> count(String entity) {
+    if (!TABLES.containsKey(entity)) {
+      return Optional.empty();
+    }
+    try (Connection c = dataSource.getConnection(); Statement st = c.createStatement();
+         ResultSet rs = st.executeQuery("SELECT COUNT(*) FROM " + entity)) {
+      rs.next();
+      return Optional.of(rs.getLong(1));
+    } catch (SQLException e) {
+      throw new IllegalStateException("cannot count " + entity, e);
+    }
   }
 
   @Override

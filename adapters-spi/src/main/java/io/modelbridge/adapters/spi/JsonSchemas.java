@@ -27,7 +27,20 @@ final class JsonSchemas {
       first = false;
       quote(out, f.name());
       out.append(":{\"type\":\"").append(f.type().jsonType()).append('"');
-      f.type().jsonFormat().ifPresent(fmt -> out.append(",\"format\":\"").append(fmt).append('"'));
+      f.jsonFormat().ifPresent(fmt -> {
+        out.append(",\"format\":");
+        quote(out, fmt);
+      });
+      if (!f.allowedValues().isEmpty()) {
+        out.append(",\"enum\":[");
+        for (int i = 0; i < f.allowedValues().size(); i++) {
+          if (i > 0) {
+            out.append(',');
+          }
+          quote(out, f.allowedValues().get(i));
+        }
+        out.append(']');
+      }
       if (!f.description().isEmpty()) {
         out.append(",\"description\":");
         quote(out, f.description());

@@ -22,6 +22,19 @@ class DescriptorTest {
   }
 
   @Test
+  void enumAndFormat_publishedInJsonSchema() {
+    EntitySchema films = new EntitySchema("films", List.of(FieldSchema.required("id", FieldType.STRING).withFormat("uuid"),
+        FieldSchema.optional("rating", FieldType.STRING).withAllowedValues(List.of("G", "PG-13", "NC\"17"))),
+        List.of("id"), Optional.empty(), "");
+    assertThat(films.jsonSchema())
+        .contains("\"id\":{\"type\":\"string\",\"format\":\"uuid\"}")
+        .contains("\"rating\":{\"type\":\"string\",\"enum\":[\"G\",\"PG-13\",\"NC\\\"17\"]}");
+    assertThat(films.field("rating").orElseThrow().jsonFormat()).isEmpty();
+    assertThatThrownBy(() -> FieldSchema.optional("n", FieldType.INTEGER).withAllowedValues(List.of("1")))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("only a STRING field");
+  }
+
+  @Test
   void validDescriptor_findsItsParts() {
     AdapterDescriptor d = new AdapterDescriptor(SpiVersion.CURRENT, "erp", SystemKind.ERP, List.of(ORDERS),
         List.of(op("orders.get", "orders", OperationKind.GET, Effect.READ)));

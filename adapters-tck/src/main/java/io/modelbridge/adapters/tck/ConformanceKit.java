@@ -124,6 +124,8 @@ public final class ConformanceKit {
           lastSample = sample;
         }
       }
+      checkCounts(adapter, descriptor);
+      checkChangeFeeds(adapter, descriptor);
       checkStreamsClose(adapter, descriptor);
     } catch (Throwable t) {
       fail("adapter: describes itself", "descriptor() failed: " + describe(t));
@@ -249,6 +251,14 @@ public final class ConformanceKit {
       Object p = props.get(f.name());
       if (!(p instanceof Map) || !f.type().jsonType().equals(((Map<String, Object>) p).get("type"))) {
         return "property '" + f.name() + "' is missing or not of JSON type " + f.type().jsonType();
+      }
+      Map<String, Object> property = (Map<String, Object>) p;
+      if (!f.allowedValues().isEmpty() && !f.allowedValues().equals(property.get("enum"))) {
+        return "property '" + f.name() + "' does not publish its allowed values " + f.allowedValues() + " as enum";
+      }
+      if (!Objects.equals(f.jsonFormat().orElse(null), property.get("format"))) {
+        return "property '" + f.name() + "' publishes format " + property.get("format") + "; its field declares "
+            + f.jsonFormat().orElse("none");
       }
     }
     if (props.size() != fields.size()) {
@@ -557,6 +567,10 @@ public final class ConformanceKit {
         return "field '" + f.getKey() + "' holds a " + f.getValue().getClass().getName() + "; its type "
             + declared.get().type() + " requires a " + javaType.getName();
       }
+      String formatProblem = valueProblem(declared.get(), f.getValue());
+      if (formatProblem != null) {
+        return "field '" + f.getKey() + "' " + formatProblem;
+      }
     }
     if (op.kind() != OperationKind.DELETE) {
       for (FieldSchema f : e.fields()) {
@@ -577,11 +591,108 @@ public final class ConformanceKit {
     return null;
   }
 
+  /** Whether a value keeps its field's promise: one of the allowed values, of the declared format. */
+  private static String valueProblem(FieldSchema f, Object value) {
+    if (!f.allowedValues().isEmpty() && !f.allowedValues().contains(value)) {
+      return "holds a value that is not one of its allowed values " + f.allowedValues();
+    }
+    if (f.format().isEmpty() || !(value instanceof String s)) {
+      return null;
+    }
+    try {
+      switch (f.format().get()) {
+        case "uuid" -> java.util.UUID.fromString(s);
+        case "byte" -> java.util.Base64.getDecoder().decode(s);
+        default -> {
+          return null;
+        }
+      }
+    } catch (IllegalArgumentException e) {
+      return "holds a value that is not of its declared format " + f.format().get();
+    }
+    return null;
+  }
+
   private static boolean sameValue(Object a, Object b) {
     if (a instanceof BigDecimal x && b instanceof BigDecimal y) {
       return x.compareTo(y) == 0;
     }
     return Objects.equals(a, b);
+  }
+
+  // ---------------------------------------------------------------- counts and change feeds
+
+  /** Count conservation: a QUERY without filters streams as many records as the system counts. */
+  private void checkCounts(SystemAdapter adapter, AdapterDescriptor d) {
+    for (OperationDescriptor op : d.operations()) {
+      if (op.kind() != OperationKind.QUERY || op.input().stream().anyMatch(FieldSchema::required)) {
+        continue;
+      }
+      Optional<Long> expected = safe(() -> {
+        system.reset();
+        return system.count(op.entity());
+      }, Optional.empty());
+      if (expected.isEmpty()) {
+        continue;
+      }
+      check(op.name() + ": streams as many records as the system counts", () -> {
+        long n = 0;
+        try (RecordStream s = adapter.execute(OperationRequest.of(op.name(), Map.of()))) {
+          while (s.hasNext()) {
+            s.next();
+            n++;
+          }
+        }
+        return n == expected.get() ? ok(n + " records, as counted")
+            : problem("streamed " + n + " records; the system counts " + expected.get());
+      });
+    }
+  }
+
+  /**
+   * A SUBSCRIBE operation paged two records at a time, each page after the version of the last record of
+   * the one before, delivers the same records, once each and in the same order, as one unpaged poll (the
+   * convention: input {@code after} takes a record's version, {@code limit} the page size).
+   */
+  private void checkChangeFeeds(SystemAdapter adapter, AdapterDescriptor d) {
+    for (OperationDescriptor op : d.operations()) {
+      if (op.kind() != OperationKind.SUBSCRIBE || op.inputField("after").isEmpty()
+          || op.inputField("limit").isEmpty() || op.input().stream().anyMatch(FieldSchema::required)) {
+        continue;
+      }
+      check(op.name() + ": paging by version delivers every record exactly once", () -> {
+        system.reset();
+        List<Map<String, Object>> all = new ArrayList<>();
+        for (AdapterRecord r : adapter.execute(OperationRequest.of(op.name(), Map.of())).toList()) {
+          all.add(r.source().key());
+        }
+        List<Map<String, Object>> paged = new ArrayList<>();
+        Optional<String> after = Optional.empty();
+        for (int page = 0; page <= all.size() + 1; page++) {
+          Map<String, Object> args = new LinkedHashMap<>();
+          args.put("limit", 2L);
+          after.ifPresent(a -> args.put("after", a));
+          List<AdapterRecord> records = adapter.execute(OperationRequest.of(op.name(), args)).toList();
+          if (records.isEmpty()) {
+            break;
+          }
+          for (AdapterRecord r : records) {
+            paged.add(r.source().key());
+          }
+          Optional<String> next = records.get(records.size() - 1).source().version();
+          if (next.isEmpty()) {
+            return problem("a change-feed record carries no version to continue after");
+          }
+          after = next;
+        }
+        if (new HashSet<>(all).size() != all.size()) {
+          return problem("one unpaged poll delivered a record twice");
+        }
+        return paged.equals(all) ? ok(all.size() + " records in " + (all.size() + 1) / 2 + " pages, each once")
+            : problem("paged by 2 it delivered " + paged.size() + " records (" + (paged.size()
+                - new HashSet<>(paged).size()) + " repeated); one poll delivered " + all.size());
+      });
+    }
   }
 
   // ---------------------------------------------------------------- streams and close

@@ -63,4 +63,15 @@ public interface TestSystem {
   default Optional<Long> openResources() {
     return Optional.empty();
   }
+
+  /**
+   * How many records {@code entity} holds in the system now, counted by the system itself (for a database
+   * {@code SELECT COUNT(*)}), if the test system can tell: the kit checks that a QUERY without filters
+   * streams exactly that many. The default cannot tell.
+   *
+   * @since 1.1
+   */
+  default Optional<Long> count(String entity) {
+    return Optional.empty();
+  }
 }

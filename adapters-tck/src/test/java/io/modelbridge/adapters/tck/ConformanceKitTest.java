@@ -23,7 +23,8 @@ class ConformanceKitTest {
         "item.get: absent key -> RecordNotFoundException", "item.update: stale expected version -> VersionConflictException",
         "item.create: dry run changes nothing", "close: execute after close -> SystemUnavailableException",
         "close: resources released", "streams: close is idempotent and ends iteration",
-        "item.create: invalid input #1 from the test system -> InputRejectedException");
+        "item.create: invalid input #1 from the test system -> InputRejectedException",
+        "item.query: streams as many records as the system counts");
     assertThat(report.toString()).contains("PASS  item.get: runs").endsWith("0 failed");
   }
 
@@ -55,7 +56,10 @@ class ConformanceKitTest {
         "item.get: arguments coerced as the SPI does (FieldType.coerce)",
         "item.create: arguments coerced as the SPI does (FieldType.coerce)",
         "item.update: arguments coerced as the SPI does (FieldType.coerce)",
-        "item.delete: arguments coerced as the SPI does (FieldType.coerce)");
+        "item.delete: arguments coerced as the SPI does (FieldType.coerce)",
+        "item.query: streams as many records as the system counts");
+    assertThat(report.check("item.query: streams as many records as the system counts").orElseThrow().message())
+        .contains("streamed 2 records; the system counts 3");
     assertThat(report.check("item.get: absent key -> RecordNotFoundException").orElseThrow().message())
         .contains("threw java.lang.IllegalStateException").contains("expected RecordNotFoundException");
     assertThat(report.check("item.get: runs").orElseThrow().message())
@@ -63,7 +67,7 @@ class ConformanceKitTest {
     assertThat(report.check("item.query: READ changes nothing").orElseThrow().message())
         .contains("changed the system's state");
     assertThat(report.toString()).contains("FAIL  item.get: absent key -> RecordNotFoundException")
-        .endsWith("22 failed");
+        .endsWith("23 failed");
   }
 
   @Test

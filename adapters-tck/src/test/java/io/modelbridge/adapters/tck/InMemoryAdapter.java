@@ -35,7 +35,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 final class InMemoryAdapter implements SystemAdapter {
 
   enum Defect { READ_MUTATES, UNTYPED_NOT_FOUND, SOURCE_WITHOUT_KEY_FIELD, IGNORES_UNKNOWN_ARGUMENTS,
-    RUNS_AFTER_CLOSE, NO_VERSION_CHECK, OWN_COERCION }
+    RUNS_AFTER_CLOSE, NO_VERSION_CHECK, OWN_COERCION, QUERY_LOSES_THE_LAST_RECORD }
 
   /** The system's state: items by id, each {name, qty, version}; the open "connections". */
   static final class Store {
@@ -134,6 +134,9 @@ final class InMemoryAdapter implements SystemAdapter {
           long min = (Long) args.getOrDefault("minQty", 0L);
           List<AdapterRecord> out = new ArrayList<>();
           store.items.values().stream().filter(r -> (Long) r.get("qty") >= min).forEach(r -> out.add(record(r)));
+          if (defects.contains(Defect.QUERY_LOSES_THE_LAST_RECORD) && !out.isEmpty()) {
+            out.remove(out.size() - 1);
+          }
           return RecordStream.of(out);
         }
         case GET: {

@@ -59,4 +59,9 @@ final class InMemoryTestSystem implements TestSystem {
   public Optional<Long> openResources() {
     return Optional.of((long) store.connections.get());
   }
+
+  @Override
+  public Optional<Long> count(String entity) {
+    return Optional.of((long) store.items.size());
+  }
 }

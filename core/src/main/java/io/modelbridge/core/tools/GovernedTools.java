@@ -71,6 +71,13 @@ public final class GovernedTools {
     this.config = config;
     this.dispatcher = new ToolDispatcher(config.adapter, config.policy, Optional.ofNullable(config.approver),
         config.hooks, config.maxResultRecords);
+    List<String> unmatched = config.policy.rulesMatchingNone(dispatcher.systemId(), dispatcher.descriptors());
+    if (!unmatched.isEmpty()) {
+      throw new IllegalStateException("the tool policy has rules for system '" + dispatcher.systemId()
+          + "' that match none of its operations: " + String.join("; ", unmatched) + "; its operations: "
+          + dispatcher.descriptors().stream().map(ToolDescriptor::operation).toList()
+          + ". Fix the rules' operation names (adapters expose names in lower case)");
+    }
   }
 
   /** A builder; {@link Builder#adapter} is required. */
@@ -210,7 +217,9 @@ public final class GovernedTools {
     /**
      * The governed tools.
      *
-     * @throws IllegalStateException if no adapter was set, or two operations map to the same tool name
+     * @throws IllegalStateException if no adapter was set, two operations map to the same tool name, or the
+     *     policy has a rule naming this system whose operations match none of the adapter's
+     *     ({@link ToolPolicy#rulesMatchingNone})
      */
     public GovernedTools build() {
       if (adapter == null) {

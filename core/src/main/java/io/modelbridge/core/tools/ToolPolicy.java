@@ -22,6 +22,19 @@ public interface ToolPolicy {
   PolicyDecision decide(CallContext context, ToolDescriptor tool);
 
   /**
+   * The rules of this policy that name system {@code systemId} explicitly but match none of its
+   * {@code tools}: almost always a misspelled operation (for example {@code orders.update} against a database
+   * whose tools were named {@code ORDERS.update}). {@link GovernedTools.Builder#build()} refuses such a rule.
+   * The default knows no rules.
+   *
+   * @return a description of each such rule, naming it
+   * @since 1.1
+   */
+  default java.util.List<String> rulesMatchingNone(String systemId, java.util.List<ToolDescriptor> tools) {
+    return java.util.List.of();
+  }
+
+  /**
    * The built-in default: READ operations are allowed, every write is denied. Deny by default for writes.
    */
   static ToolPolicy readOnly() {

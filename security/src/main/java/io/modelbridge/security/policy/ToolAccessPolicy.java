@@ -39,6 +39,8 @@ import java.util.regex.Pattern;
  */
 public final class ToolAccessPolicy implements ToolPolicy {
 
+  private static final System.Logger LOG = System.getLogger(ToolAccessPolicy.class.getName());
+
   private final List<PolicyRule> rules;
   private final List<Pattern[]> compiled;
   private final boolean allowReadsByDefault;
@@ -184,6 +186,32 @@ public final class ToolAccessPolicy implements ToolPolicy {
       sb.setLength(sb.length() - "(?s).*".length());
     }
     return Pattern.compile(sb.toString());
+  }
+
+  /**
+   * The rules that name system {@code systemId} (in their {@code systems}) and name operations, none of which
+   * is one of {@code tools}. A rule with no systems that matches none of the tools may be meant for another
+   * system: it is logged as a warning naming it, not returned.
+   */
+  @Override
+  public List<String> rulesMatchingNone(String systemId, List<ToolDescriptor> tools) {
+    List<String> out = new ArrayList<>();
+    for (int i = 0; i < rules.size(); i++) {
+      PolicyRule r = rules.get(i);
+      Pattern[] p = compiled.get(i);
+      if (r.operations().isEmpty() || !p[2].matcher(systemId).matches()
+          || tools.stream().anyMatch(t -> p[3].matcher(t.operation()).matches())) {
+        continue;
+      }
+      String text = "rule '" + r.id() + "' (operations " + r.operations() + ")";
+      if (r.systems().isEmpty()) {
+        LOG.log(System.Logger.Level.WARNING, "tool policy {0} matches no operation of system {1}; operations: {2}",
+            text, systemId, tools.stream().map(ToolDescriptor::operation).toList());
+      } else {
+        out.add(text);
+      }
+    }
+    return out;
   }
 
   /** The rules, in order. */

@@ -53,7 +53,7 @@ class DocSnippetsTest {
       assertThat(seq).isEqualTo(1);
       policy = ToolAccessPolicy.builder()
           .rule(PolicyRule.builder("clerks-update-orders").tenants("acme").principals("clerk-*")
-              .systems("erp").operations("update*").effects(Effect.IDEMPOTENT_WRITE)
+              .systems("erp").operations("*.update").effects(Effect.IDEMPOTENT_WRITE)
               .classifications("business").build())
           .rule(PolicyRule.builder("nobody-touches-payroll").deny().systems("payroll").build())
           .auditLog(log)

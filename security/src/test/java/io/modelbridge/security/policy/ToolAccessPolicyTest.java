@@ -190,4 +190,23 @@ class ToolAccessPolicyTest {
         .hasMessageContaining(yaml + ", line 4")
         .hasMessageContaining("rule id 'r1' appears twice");
   }
+
+  @Test
+  void ruleMatchingNoOperationOfItsSystem_failsBuildNamingTheRule() {
+    // issue 10: a rule for orders.update matched nothing (the tools were ORDERS.update) and nothing said so
+    ToolAccessPolicy typo = ToolAccessPolicy.builder()
+        .rule(PolicyRule.builder("crm-create").systems("crm").operations("customer.create").build())
+        .build();
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> io.modelbridge.core.tools.GovernedTools.builder()
+            .adapter(new PromptInjectionTest.Crm()).policy(typo).build())
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessageContaining("rule 'crm-create'").hasMessageContaining("customers.create");
+    ToolAccessPolicy right = ToolAccessPolicy.builder()
+        .rule(PolicyRule.builder("crm-create").systems("crm").operations("customers.create").build())
+        .rule(PolicyRule.builder("erp-only").systems("erp").operations("orders.update").build())
+        .rule(PolicyRule.builder("any-system").operations("orders.*").build())
+        .build();
+    assertThat(io.modelbridge.core.tools.GovernedTools.builder().adapter(new PromptInjectionTest.Crm()).policy(right)
+        .build().descriptors()).hasSize(2);
+  }
 }

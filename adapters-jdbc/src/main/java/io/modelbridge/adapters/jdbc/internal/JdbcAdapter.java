@@ -43,6 +43,7 @@ public final class JdbcAdapter extends AbstractSystemAdapter {
   static final String AFTER = "after";
   static final String FROM_SUFFIX = ".from";
   static final String TO_SUFFIX = ".to";
+  static final String AFTER_SUFFIX = ".after";
 
   private record Op(OperationDescriptor descriptor, Entity entity) {}
 
@@ -85,13 +86,21 @@ public final class JdbcAdapter extends AbstractSystemAdapter {
     List<FieldSchema> queryInput = new ArrayList<>();
     if (e.table()) {
       for (Column c : e.columns()) {
+        if (!c.sql().comparable()) {
+          continue;
+        }
         addUnlessTaken(queryInput, input(c, false, "equals"));
-        if (c.type() != FieldType.STRING && c.type() != FieldType.BOOLEAN) {
+        if (c.sql().ranged()) {
           addUnlessTaken(queryInput, new FieldSchema(c.name() + FROM_SUFFIX, c.type(), false, c.personal(),
               "at least (inclusive)"));
           addUnlessTaken(queryInput, new FieldSchema(c.name() + TO_SUFFIX, c.type(), false, c.personal(),
               "at most (inclusive)"));
         }
+      }
+      for (Column k : e.keys()) {
+        addUnlessTaken(queryInput, k.field(k.name() + AFTER_SUFFIX, false, "keyset paging: the " + k.name()
+            + " of the last record seen" + (e.keys().size() > 1 ? " (give every key field's " + AFTER_SUFFIX + ")" : "")
+            + "; records after it in key order; not with " + ORDER_BY));
       }
       addUnlessTaken(queryInput, FieldSchema.optional(ORDER_BY, FieldType.STRING)
           .describedAs("a column to sort by, '-' in front for descending; default the key"));
@@ -112,12 +121,13 @@ public final class JdbcAdapter extends AbstractSystemAdapter {
     if (e.cursor().isPresent()) {
       Column c = e.cursor().get();
       out.add(new OperationDescriptor(n + ".changes", n, OperationKind.SUBSCRIBE, Effect.READ, false,
-          List.of(new FieldSchema(AFTER, c.type(), false, false, "the cursor: " + c.name() + " of the last record seen"),
+          List.of(new FieldSchema(AFTER, FieldType.STRING, false, false, "the version of the last record a "
+                  + "previous call returned; leave out to start from the beginning"),
               FieldSchema.optional(LIMIT, FieldType.INTEGER).describedAs("at most this many records")),
-          "Records of " + n + " with " + c.name() + " above the cursor, in " + c.name() + " order; each record's "
-              + "version is its cursor"));
+          "Records of " + n + " changed after the given position, in " + c.name() + " order (ties by key); each "
+              + "record's version is its position in the feed"));
     }
-    if (!settings.writable()) {
+    if (!settings.writable() || e.readOnly()) {
       return out;
     }
     List<FieldSchema> createInput = new ArrayList<>();
@@ -150,7 +160,7 @@ public final class JdbcAdapter extends AbstractSystemAdapter {
   }
 
   private static FieldSchema input(Column c, boolean required, String description) {
-    return new FieldSchema(c.name(), c.type(), required, c.personal(), description);
+    return c.field(c.name(), required, description);
   }
 
   @Override
@@ -241,21 +251,39 @@ public final class JdbcAdapter extends AbstractSystemAdapter {
           {c.name() + TO_SUFFIX, " <= ?"}}) {
         Object v = args.get(cond[0]);
         if (v != null) {
-          sql.append(sep).append(c.quoted()).append(cond[1]);
+          sql.append(sep).append(c.quoted()).append(cond[1].replace("?", c.sql().placeholder()));
           sep = " AND ";
           binds.add(new Object[] {v, c});
         }
       }
     }
-    sql.append(" ORDER BY ");
+    List<Column> keyset = e.keys().stream().filter(k -> builtIn(e, k.name() + AFTER_SUFFIX)
+        && args.containsKey(k.name() + AFTER_SUFFIX)).toList();
     Object orderBy = builtIn(e, ORDER_BY) ? args.get(ORDER_BY) : null;
+    if (!keyset.isEmpty()) {
+      for (Column k : e.keys()) {
+        if (!keyset.contains(k)) {
+          throw new InputRejectedException(settings.systemId(), op.descriptor().name(), k.name() + AFTER_SUFFIX,
+              "is required with the other key fields' " + AFTER_SUFFIX + ": give the whole key of the last record "
+                  + "seen", null);
+        }
+      }
+      if (orderBy != null) {
+        throw new InputRejectedException(settings.systemId(), op.descriptor().name(), ORDER_BY, "cannot be "
+            + "combined with keyset paging (" + AFTER_SUFFIX + "), which follows the key order", null);
+      }
+      sql.append(sep);
+      after(sql, e.keys(), e.keys().stream().map(k -> args.get(k.name() + AFTER_SUFFIX)).toList(), binds);
+    }
+    sql.append(" ORDER BY ");
     if (orderBy != null) {
       String s = (String) orderBy;
       boolean desc = s.startsWith("-");
       String col = desc ? s.substring(1) : s;
-      Column c = e.column(col).orElseThrow(() -> new InputRejectedException(settings.systemId(),
-          op.descriptor().name(), ORDER_BY, "must name one of the columns "
-              + e.columns().stream().map(Column::name).toList() + ", optionally with '-' in front", null));
+      Column c = e.column(col).filter(x -> x.sql().comparable()).orElseThrow(() -> new InputRejectedException(
+          settings.systemId(), op.descriptor().name(), ORDER_BY, "must name one of the sortable columns "
+              + e.columns().stream().filter(x -> x.sql().comparable()).map(Column::name).toList()
+              + ", optionally with '-' in front", null));
       sql.append(c.quoted()).append(desc ? " DESC" : " ASC").append(", ");
     }
     sql.append(e.keys().stream().map(Column::quoted).collect(Collectors.joining(", ")));
@@ -276,14 +304,49 @@ public final class JdbcAdapter extends AbstractSystemAdapter {
   private RecordStream changes(Op op, Map<String, Object> args) throws SQLException {
     Entity e = op.entity();
     Column cursor = e.cursor().orElseThrow();
+    List<Column> order = new ArrayList<>();
+    order.add(cursor);
+    e.keys().stream().filter(k -> !k.equals(cursor)).forEach(order::add);
     StringBuilder sql = select(e);
+    sql.append(" WHERE ").append(cursor.quoted()).append(" IS NOT NULL");
     List<Object[]> binds = new ArrayList<>();
     if (args.containsKey(AFTER)) {
-      sql.append(" WHERE ").append(cursor.quoted()).append(" > ?");
-      binds.add(new Object[] {args.get(AFTER), cursor});
+      List<Object> after;
+      try {
+        after = ChangeToken.decode((String) args.get(AFTER), order.stream().map(Column::type).toList());
+      } catch (IllegalArgumentException bad) {
+        throw new InputRejectedException(settings.systemId(), op.descriptor().name(), AFTER, bad.getMessage()
+            + "; pass the version of the last record a previous call returned, or leave it out to start over",
+            null);
+      }
+      sql.append(" AND ");
+      after(sql, order, after, binds);
     }
-    sql.append(" ORDER BY ").append(cursor.quoted());
+    sql.append(" ORDER BY ").append(order.stream().map(Column::quoted).collect(Collectors.joining(", ")));
     return stream(op, sql.toString(), binds, (int) (long) (Long) args.getOrDefault(LIMIT, 0L));
+  }
+
+  /**
+   * Appends the condition "row after {@code values} in the order of {@code order}": {@code (c1, c2) > (?, ?)}
+   * spelled out as {@code c1 > ? OR (c1 = ? AND c2 > ?)}, since not every engine compares row values.
+   */
+  private static void after(StringBuilder sql, List<Column> order, List<Object> values, List<Object[]> binds) {
+    sql.append('(');
+    for (int i = 0; i < order.size(); i++) {
+      if (i > 0) {
+        sql.append(" OR ");
+      }
+      sql.append('(');
+      for (int j = 0; j < i; j++) {
+        Column c = order.get(j);
+        sql.append(c.quoted()).append(" = ").append(c.sql().placeholder()).append(" AND ");
+        binds.add(new Object[] {values.get(j), c});
+      }
+      Column c = order.get(i);
+      sql.append(c.quoted()).append(" > ").append(c.sql().placeholder()).append(')');
+      binds.add(new Object[] {values.get(i), c});
+    }
+    sql.append(')');
   }
 
   /** Whether {@code input} is the built-in input of that name, not a column or parameter that took it. */
@@ -314,7 +377,7 @@ public final class JdbcAdapter extends AbstractSystemAdapter {
       ps.setFetchSize(settings.fetchSize());
       ps.setMaxRows(limit);
       timeout(ps);
-      bindAll(ps, binds, 1);
+      bindAll(op, ps, binds, 1);
       ResultSet rs = ps.executeQuery();
       return track(new RowStream(this, op.descriptor(), op.entity(), c, ps, rs, Instant.now()));
     } catch (SQLException | RuntimeException e) {
@@ -338,8 +401,8 @@ public final class JdbcAdapter extends AbstractSystemAdapter {
     StringBuilder sql = new StringBuilder("INSERT INTO ").append(e.from()).append(" (");
     sql.append(cols.stream().map(Column::quoted).collect(Collectors.joining(", ")));
     e.version().ifPresent(v -> sql.append(cols.isEmpty() ? "" : ", ").append(v.quoted()));
-    sql.append(") VALUES (").append(cols.stream().map(x -> "?").collect(Collectors.joining(", ")));
-    e.version().ifPresent(v -> sql.append(cols.isEmpty() ? "" : ", ").append("1"));
+    sql.append(") VALUES (").append(cols.stream().map(x -> x.sql().placeholder()).collect(Collectors.joining(", ")));
+    e.version().ifPresent(v -> sql.append(cols.isEmpty() ? "" : ", ").append(initialVersion(v)));
     sql.append(')');
     boolean generatedKey = e.keys().stream().anyMatch(k -> !args.containsKey(k.name()));
     return inTransaction(op, dryRun, c -> {
@@ -348,7 +411,7 @@ public final class JdbcAdapter extends AbstractSystemAdapter {
       try (PreparedStatement ps = generatedKey ? c.prepareStatement(sql.toString(), keyNames)
           : c.prepareStatement(sql.toString())) {
         timeout(ps);
-        bindAll(ps, binds, 1);
+        bindAll(op, ps, binds, 1);
         ps.executeUpdate();
         if (generatedKey) {
           try (ResultSet rs = ps.getGeneratedKeys()) {
@@ -358,7 +421,7 @@ public final class JdbcAdapter extends AbstractSystemAdapter {
             }
             for (int i = 0; i < e.keys().size(); i++) {
               Column k = e.keys().get(i);
-              key.put(k.name(), Values.read(rs, i + 1, k.sqlType(), k.type()));
+              key.put(k.name(), k.sql().read(rs, i + 1));
             }
           }
         }
@@ -386,15 +449,15 @@ public final class JdbcAdapter extends AbstractSystemAdapter {
     return inTransaction(op, dryRun, c -> {
       checkVersion(c, op, args, expected);
       StringBuilder sql = new StringBuilder("UPDATE ").append(e.from()).append(" SET ");
-      sql.append(set.stream().map(x -> x.quoted() + " = ?").collect(Collectors.joining(", ")));
-      e.version().ifPresent(v -> sql.append(", ").append(v.quoted()).append(" = ").append(v.quoted()).append(" + 1"));
+      sql.append(set.stream().map(x -> x.quoted() + " = " + x.sql().placeholder()).collect(Collectors.joining(", ")));
+      e.version().ifPresent(v -> sql.append(", ").append(v.quoted()).append(" = ").append(nextVersion(v)));
       sql.append(whereKey(e));
       try (PreparedStatement ps = c.prepareStatement(sql.toString())) {
         timeout(ps);
         List<Object[]> binds = new ArrayList<>();
         set.forEach(x -> binds.add(new Object[] {args.get(x.name()), x}));
         e.keys().forEach(k -> binds.add(new Object[] {args.get(k.name()), k}));
-        bindAll(ps, binds, 1);
+        bindAll(op, ps, binds, 1);
         ps.executeUpdate();
       }
       return List.of(readByKey(c, op, args, false).orElseThrow(() -> notFound(op, args)));
@@ -412,7 +475,7 @@ public final class JdbcAdapter extends AbstractSystemAdapter {
         timeout(ps);
         List<Object[]> binds = new ArrayList<>();
         e.keys().forEach(k -> binds.add(new Object[] {args.get(k.name()), k}));
-        bindAll(ps, binds, 1);
+        bindAll(op, ps, binds, 1);
         if (ps.executeUpdate() == 0) {
           throw notFound(op, args);
         }
@@ -472,12 +535,23 @@ public final class JdbcAdapter extends AbstractSystemAdapter {
 
   private StringBuilder select(Entity e) {
     return new StringBuilder("SELECT ")
-        .append(e.columns().stream().map(Column::quoted).collect(Collectors.joining(", ")))
+        .append(e.columns().stream().map(Column::select).collect(Collectors.joining(", ")))
         .append(" FROM ").append(e.from());
   }
 
   private static String whereKey(Entity e) {
-    return " WHERE " + e.keys().stream().map(k -> k.quoted() + " = ?").collect(Collectors.joining(" AND "));
+    return " WHERE " + e.keys().stream().map(k -> k.quoted() + " = " + k.sql().placeholder())
+        .collect(Collectors.joining(" AND "));
+  }
+
+  /** The version a created row starts at: 1 for a counter, the current time for a timestamp. */
+  private static String initialVersion(Column v) {
+    return v.type() == FieldType.TIMESTAMP ? v.sql().now() : "1";
+  }
+
+  /** The version an update moves to: one more for a counter, the current time for a timestamp. */
+  private static String nextVersion(Column v) {
+    return v.type() == FieldType.TIMESTAMP ? v.sql().now() : v.quoted() + " + 1";
   }
 
   private Optional<AdapterRecord> readByKey(Connection c, Op op, Map<String, Object> key, boolean forUpdate)
@@ -488,7 +562,7 @@ public final class JdbcAdapter extends AbstractSystemAdapter {
       timeout(ps);
       List<Object[]> binds = new ArrayList<>();
       e.keys().forEach(k -> binds.add(new Object[] {key.get(k.name()), k}));
-      bindAll(ps, binds, 1);
+      bindAll(op, ps, binds, 1);
       try (ResultSet rs = ps.executeQuery()) {
         return rs.next() ? Optional.of(record(e, rs, Instant.now())) : Optional.empty();
       }
@@ -501,14 +575,23 @@ public final class JdbcAdapter extends AbstractSystemAdapter {
     return new RecordNotFoundException(settings.systemId(), op.descriptor().name(), op.entity().name(), key);
   }
 
-  private static void bindAll(PreparedStatement ps, List<Object[]> binds, int first) throws SQLException {
+  private void bindAll(Op op, PreparedStatement ps, List<Object[]> binds, int first) throws SQLException {
     int i = first;
     for (Object[] b : binds) {
       if (b[1] instanceof Column c) {
-        Values.bind(ps, i++, b[0], c.sqlType(), c.type());
+        if (!c.sql().allowedValues().isEmpty() && !c.sql().allowedValues().contains(b[0])) {
+          throw new InputRejectedException(settings.systemId(), op.descriptor().name(), c.name(), "must be one of "
+              + c.sql().allowedValues(), null);
+        }
+        try {
+          c.sql().bind(ps, i++, b[0]);
+        } catch (IllegalArgumentException malformed) {
+          throw new InputRejectedException(settings.systemId(), op.descriptor().name(), c.name(),
+              "is not valid base64 text; give the bytes base64-encoded", null);
+        }
       } else {
         NamedSql.Parameter p = (NamedSql.Parameter) b[1];
-        Values.bind(ps, i++, b[0], p.sqlType(), p.type());
+        ColumnTypes.generic(p.sqlType(), "", 0).type().orElseThrow().bind(ps, i++, b[0]);
       }
     }
   }
@@ -535,7 +618,7 @@ public final class JdbcAdapter extends AbstractSystemAdapter {
     RowVersion hash = e.version().isEmpty() && e.table() ? fields.version() : null;
     for (int i = 0; i < columns.size(); i++) {
       Column c = columns.get(i);
-      Object v = Values.read(rs, i + 1, c.sqlType(), c.type());
+      Object v = c.sql().read(rs, i + 1);
       if (v != null) {
         fields.add(c.name(), v);
       }
@@ -568,13 +651,16 @@ public final class JdbcAdapter extends AbstractSystemAdapter {
     return new AdapterRecord(new SourceRef(settings.systemId(), e.name(), key, version, fetchedAt), fields);
   }
 
-  /** A change-feed record carries its cursor as version. */
+  /** A change-feed record carries its position in the feed (cursor and key, {@link ChangeToken}) as version. */
   AdapterRecord changeRecord(Entity e, ResultSet rs, Instant fetchedAt, RowMap fields) throws SQLException {
     AdapterRecord r = record(e, rs, fetchedAt, fields);
-    Object cursor = r.fields().get(e.cursor().orElseThrow().name());
+    Column cursor = e.cursor().orElseThrow();
+    List<Object> position = new ArrayList<>();
+    position.add(r.fields().get(cursor.name()));
+    e.keys().stream().filter(k -> !k.equals(cursor)).forEach(k -> position.add(r.source().key().get(k.name())));
     SourceRef s = r.source();
     return new AdapterRecord(new SourceRef(s.systemId(), s.entity(), s.key(),
-        Optional.ofNullable(cursor).map(Values::canonical), s.fetchedAt()), r.fields());
+        Optional.of(ChangeToken.encode(position)), s.fetchedAt()), r.fields());
   }
 
   void released(RowStream s) {

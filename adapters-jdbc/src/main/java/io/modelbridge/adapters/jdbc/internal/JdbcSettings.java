@@ -4,7 +4,6 @@ import io.modelbridge.adapters.spi.SystemKind;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 
 /**
  * The adapter's configuration, parsed and checked by the provider.
@@ -12,8 +11,10 @@ import java.util.Optional;
  * @param systemId the system id
  * @param kind what kind of system the database is
  * @param connections where connections come from
- * @param schema the schema to introspect; empty for the connection's current schema
- * @param tables the tables to expose; empty for every table of the schema
+ * @param schemas the schemas to introspect; empty for the connection's current schema
+ * @param tables the tables and views to expose ({@code table} or {@code schema.table}); empty for every table
+ *     of the schemas, and every view given a key
+ * @param viewKeys view (or {@code schema.view}) to its key columns, in key order
  * @param versionColumns table to integer version column
  * @param changeColumns table to monotonically increasing column for the change feed
  * @param personalColumns {@code table.column} or {@code column} entries holding personal data
@@ -22,7 +23,7 @@ import java.util.Optional;
  * @param fetchSize rows fetched per round trip while streaming
  * @param queryTimeout statement timeout
  */
-public record JdbcSettings(String systemId, SystemKind kind, ConnectionSource connections, Optional<String> schema,
-    List<String> tables, Map<String, String> versionColumns, Map<String, String> changeColumns,
+public record JdbcSettings(String systemId, SystemKind kind, ConnectionSource connections, List<String> schemas,
+    List<String> tables, Map<String, List<String>> viewKeys, Map<String, String> versionColumns, Map<String, String> changeColumns,
     List<String> personalColumns, Map<String, String> queries, boolean writable, int fetchSize,
     Duration queryTimeout) {}

@@ -2,6 +2,7 @@ package io.modelbridge.core.tools.internal;
 
 import dev.langchain4j.agent.tool.ToolSpecification;
 import dev.langchain4j.model.chat.request.json.JsonBooleanSchema;
+import dev.langchain4j.model.chat.request.json.JsonEnumSchema;
 import dev.langchain4j.model.chat.request.json.JsonIntegerSchema;
 import dev.langchain4j.model.chat.request.json.JsonNumberSchema;
 import dev.langchain4j.model.chat.request.json.JsonObjectSchema;
@@ -55,6 +56,12 @@ final class ToolSchemas {
 
   private static JsonSchemaElement element(FieldSchema f) {
     String d = f.description();
+    if (!f.allowedValues().isEmpty()) {
+      return JsonEnumSchema.builder().enumValues(f.allowedValues()).description(d.isEmpty() ? null : d).build();
+    }
+    if (f.format().isPresent()) {
+      return JsonStringSchema.builder().description(join(d, "format " + f.format().get())).build();
+    }
     return switch (f.type()) {
       case STRING -> JsonStringSchema.builder().description(d.isEmpty() ? null : d).build();
       case INTEGER -> JsonIntegerSchema.builder().description(d.isEmpty() ? null : d).build();
