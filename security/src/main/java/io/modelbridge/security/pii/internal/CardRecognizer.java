@@ -27,6 +27,7 @@ public final class CardRecognizer implements Recognizer {
   public void find(String text, Consumer<Finding> sink) {
     DigitGroups.forEachRun(text, " -", run -> {
       int last = run.size() - 1;
+      Steps.add(run.size());
       int digits = run.digits(0, last);
       if (digits < 13 || digits > 19 || !run.sameSeparator(0, last)) {
         return;

@@ -29,6 +29,7 @@ public final class EmailRecognizer implements Recognizer {
   }
 
   private static void check(String text, int at, Consumer<Finding> sink) {
+    Steps.add(1);
     int s = at;
     while (s > 0 && at - s < 64 && localChar(text.charAt(s - 1))) {
       s--;
@@ -51,6 +52,7 @@ public final class EmailRecognizer implements Recognizer {
     while (e > at + 1 && (text.charAt(e - 1) == '.' || text.charAt(e - 1) == '-')) {
       e--;
     }
+    Steps.add(e - s);
     String domain = text.substring(at + 1, e);
     int lastDot = domain.lastIndexOf('.');
     if (lastDot <= 0 || domain.length() - lastDot - 1 < 2) {

@@ -48,6 +48,7 @@ public final class IpRecognizer implements Recognizer {
           end--;
         }
       }
+      Steps.add(end - i + 1);
       String cand = text.substring(i, end);
       int colon = cand.indexOf(':');
       if (colon < 0 && ipv4(cand) && versionContext(text, i)) {

@@ -28,6 +28,7 @@ public final class NirRecognizer implements Recognizer {
   }
 
   private static void tryAt(String text, int start, Consumer<Finding> sink) {
+    Steps.add(1);
     int n = text.length();
     char[] v = new char[15];
     int k = 0;

@@ -42,6 +42,8 @@ public final class PhoneRecognizer implements Recognizer {
   private static final int MIN_DIGITS = 7;
   private static final int MAX_DIGITS = 17;
   private static final int CUE_WINDOW = 32;
+  /** No written phone number is longer, with its separators ({@code +86 (0)10 6552 9988} is 20). */
+  private static final int MAX_CHARS = 40;
   private static final java.util.concurrent.ConcurrentHashMap<String, String> NDD =
       new java.util.concurrent.ConcurrentHashMap<>();
   private final List<String> regions;
@@ -70,6 +72,7 @@ public final class PhoneRecognizer implements Recognizer {
     int n = text.length();
     int i = 0;
     Set<Long> seen = new HashSet<>();
+    int[] nextClaimed = {-1};
     while (i < n) {
       char c = text.charAt(i);
       if (!(Chars.digit(c) || c == '+' || c == '(')) {
@@ -90,7 +93,7 @@ public final class PhoneRecognizer implements Recognizer {
         }
         continue;
       }
-      pieces(text, s, e, claimed, seen, sink);
+      pieces(text, s, e, claimed, nextClaimed, seen, sink);
     }
   }
 
@@ -107,7 +110,8 @@ public final class PhoneRecognizer implements Recognizer {
   }
 
   /** Splits a cluster where another number starts, then checks each piece. */
-  private void pieces(String text, int s, int e, BitSet claimed, Set<Long> seen, Consumer<Finding> sink) {
+  private void pieces(String text, int s, int e, BitSet claimed, int[] nextClaimed, Set<Long> seen,
+      Consumer<Finding> sink) {
     int start = s;
     for (int k = s; k <= e; k++) {
       boolean cut = k == e
@@ -115,7 +119,7 @@ public final class PhoneRecognizer implements Recognizer {
           || (text.charAt(k) == '/' && !areaCodeSlash(text, start, k))
           || (text.charAt(k) == ' ' && k + 1 < e && text.charAt(k + 1) == ' ');
       if (cut) {
-        piece(text, start, k, claimed, seen, sink);
+        piece(text, start, k, claimed, nextClaimed, seen, sink);
         start = k < e && text.charAt(k) == '+' ? k : k + 1;
       }
     }
@@ -135,15 +139,21 @@ public final class PhoneRecognizer implements Recognizer {
         && (g == pieceStart || text.charAt(g - 1) == ' ' || text.charAt(g - 1) == '(');
   }
 
-  private void piece(String text, int s, int e, BitSet claimed, Set<Long> seen, Consumer<Finding> sink) {
+  private void piece(String text, int s, int e, BitSet claimed, int[] nextClaimed, Set<Long> seen,
+      Consumer<Finding> sink) {
     int[] span = trim(text, s, e);
     s = span[0];
     e = span[1];
     if (e <= s) {
       return;
     }
-    int firstClaimed = claimed.nextSetBit(s);
-    if (firstClaimed >= 0 && firstClaimed < e) {
+    // pieces come in increasing order: the next claimed character is looked up again only once passed,
+    // so the look-ups cost one pass over the text in all
+    if (nextClaimed[0] != Integer.MAX_VALUE && nextClaimed[0] < s) {
+      int next = claimed.nextSetBit(s);
+      nextClaimed[0] = next < 0 ? Integer.MAX_VALUE : next;
+    }
+    if (nextClaimed[0] < e) {
       return;
     }
     int digits = digitsIn(text, s, e);
@@ -159,8 +169,9 @@ public final class PhoneRecognizer implements Recognizer {
     int g = s;
     for (int k = s; k <= e; k++) {
       if (k == e || text.charAt(k) == ' ' || text.charAt(k) == '\u00a0') {
-        if (k > g) {
-          groups.add(new int[] {g, k, digitsIn(text, g, k)});
+        int gd = k > g ? digitsIn(text, g, k) : 0;
+        if (gd > 0) {
+          groups.add(new int[] {g, k, gd}); // groups without digits would let a window grow without bound
         }
         g = k + 1;
       }
@@ -476,8 +487,8 @@ public final class PhoneRecognizer implements Recognizer {
 
   private void check(String text, int s, int e, Set<Long> seen, Consumer<Finding> sink) {
     Steps.add(1);
-    if (Chars.digitAt(text, s - 1) || Chars.digitAt(text, e)) {
-      return; // part of a longer digit run
+    if (e - s > MAX_CHARS || Chars.digitAt(text, s - 1) || Chars.digitAt(text, e)) {
+      return; // longer than any written phone number, or part of a longer digit run
     }
     String candidate = text.substring(s, e);
     boolean international = international(candidate);
