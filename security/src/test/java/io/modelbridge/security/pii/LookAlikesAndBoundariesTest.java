@@ -93,6 +93,10 @@ class LookAlikesAndBoundariesTest {
     assertThat(found("IBAN FR76 3000 6000 0112 3456 7890 188 (wrong key)", PiiType.PHONE)).isEmpty();
     assertThat(found("IBAN DE89 3704 0044 0532 0130 01", PiiType.PHONE)).isEmpty();
     assertThat(found("USPS 9400 1000 0000 0000 0000 00", PiiType.PHONE)).isEmpty();
+    // a part of a long run grouped by four that would parse on its own (a Paris or London number)
+    assertThat(found("parcel 9261 2901 0142 6812 3456 78 in transit", PiiType.PHONE)).isEmpty();
+    assertThat(found("suivi 9400 1000 0207 9460 0018 00", PiiType.PHONE)).isEmpty();
+    assertThat(found("IBAN GB00 WEST 0207 9460 0018 22", PiiType.PHONE)).isEmpty();
   }
 
   @Test

@@ -34,7 +34,9 @@ import java.util.function.Consumer;
  * ("order", "PO", "SIRET", "订单" ...) refuses it.
  *
  * <p>Every step is bounded per character: a cluster longer than a phone number is tried as consecutive
- * space-separated groups of at most 15 digits, so the scan is linear in the text.
+ * space-separated groups of at most 15 digits, so the scan is linear in the text; unless it is written in
+ * groups of four, or follows a word mixing letters and digits, as IBANs, cards and parcel tracking numbers
+ * are: then no part of it is a phone number.
  */
 public final class PhoneRecognizer implements Recognizer {
 
@@ -176,6 +178,9 @@ public final class PhoneRecognizer implements Recognizer {
         g = k + 1;
       }
     }
+    if (groupedByFour(groups) || mixedTokenAround(text, s, e)) {
+      return; // one long identifier (IBAN, card, parcel tracking number), not a list of phone numbers
+    }
     int b = 0;
     int d = 0;
     for (int a = 0; a < groups.size(); a++) {
@@ -197,6 +202,17 @@ public final class PhoneRecognizer implements Recognizer {
         d -= groups.get(a)[2];
       }
     }
+  }
+
+  /** Groups of four digits, the last one possibly shorter: how IBANs, cards and tracking numbers are written. */
+  private static boolean groupedByFour(List<int[]> groups) {
+    for (int k = 0; k < groups.size(); k++) {
+      int len = groups.get(k)[1] - groups.get(k)[0];
+      if (groups.get(k)[2] != len || (k < groups.size() - 1 ? len != 4 : len > 4)) {
+        return false;
+      }
+    }
+    return groups.size() >= 4;
   }
 
   /**
