@@ -21,7 +21,7 @@ import org.openjdk.jmh.annotations.State;
  * 2 KB) and PII-dense text (a personal item every ~60 characters). MB/s = ops/s x size in MB (chars as bytes).
  *
  * <pre>
- * mvn -B -q -pl benchmarks package -DskipTests
+ * mvn -B -q -pl benchmarks -am package -DskipTests
  * java -jar benchmarks/target/benchmarks.jar PiiBenchmark -f 1 -wi 2 -i 3 -w 1s -r 1s
  * </pre>
  */
@@ -136,6 +136,33 @@ public class PiiBenchmark {
   @Benchmark
   public int indexOfAdversarial1m() {
     return adversarial1m.indexOf('\u0007');
+  }
+
+  /**
+   * The linearity check of issue 12: one kind of pathological input at 1 MB and 4 MB ({@link #size}); the
+   * work is linear when the 4 MB score is a quarter of the 1 MB one.
+   */
+  @State(Scope.Benchmark)
+  public static class Pathological {
+    /** The repeated unit: runs of digits with spaces, dashes, dots, plus signs, at signs, colons. */
+    @org.openjdk.jmh.annotations.Param({"1 ", "1-", "1.", "+1 ", "1@", "1:", "12 (3) +4-5.6:7@"})
+    public String unit;
+    /** Size in MB. */
+    @org.openjdk.jmh.annotations.Param({"1", "4"})
+    public int size;
+    String text;
+
+    /** Builds the input. */
+    @Setup
+    public void setUp() {
+      text = repeatTo(unit, size * 1024 * 1024);
+    }
+  }
+
+  /** Scan of one pathological input (see {@link Pathological}). */
+  @Benchmark
+  public List<Finding> scanPathological(Pathological p) {
+    return scanner.scan(p.text);
   }
 
   /** Scan of the adversarial 1 MB input. */
