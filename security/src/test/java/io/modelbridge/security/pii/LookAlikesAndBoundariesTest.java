@@ -141,6 +141,65 @@ class LookAlikesAndBoundariesTest {
     }
   }
 
+  private static boolean luhn(String d) {
+    int sum = 0;
+    for (int i = d.length() - 1, k = 0; i >= 0; i--, k++) {
+      int v = d.charAt(i) - '0';
+      if (k % 2 == 1) {
+        v = v * 2 > 9 ? v * 2 - 9 : v * 2;
+      }
+      sum += v;
+    }
+    return sum % 10 == 0;
+  }
+
+  private static String luhnCompleted(String prefix) {
+    for (char c = '0'; c <= '9'; c++) {
+      if (luhn(prefix + c)) {
+        return prefix + c;
+      }
+    }
+    throw new AssertionError();
+  }
+
+  @Test
+  void cnIdShapeThatIsAlsoLuhnValidWithACardPrefix_isNeverACard() {
+    // 62 (Gansu) is also UnionPay's prefix, 65 (Xinjiang) Discover's: 18 digits, a real birth date, and a
+    // last digit that makes the whole Luhn-valid (so it fails the GB 11643 check in 10 cases of 11)
+    for (String prefix : new String[] {"62010219900101123", "65010219851231004", "36010219700615002"}) {
+      String id = luhnCompleted(prefix);
+      assertThat(all("身份证号：" + id)).as(id).noneMatch(s -> s.startsWith("CREDIT_CARD"));
+      assertThat(all("ref " + id + " ok")).as(id).noneMatch(s -> s.startsWith("CREDIT_CARD"));
+    }
+  }
+
+  @Test
+  void luhnValidSiretAndEan13_areNotCards() {
+    // a SIRET is Luhn-valid by construction; SIREN 362 521 879 with an establishment number completing it
+    String siret = luhnCompleted("3625218790003");
+    String grouped = siret.substring(0, 3) + " " + siret.substring(3, 6) + " " + siret.substring(6, 9) + " "
+        + siret.substring(9);
+    assertThat(all("SIRET " + grouped)).as(grouped).noneMatch(s -> s.startsWith("CREDIT_CARD"));
+    assertThat(all("établissement " + grouped)).as(grouped).noneMatch(s -> s.startsWith("CREDIT_CARD"));
+    assertThat(all("SIRET: " + siret)).noneMatch(s -> s.startsWith("CREDIT_CARD"));
+    // an EAN-13 with a German GS1 prefix (400-440, also Visa's 4) valid for both GS1 and Luhn
+    String ean = null;
+    for (int k = 0; k < 1000 && ean == null; k++) {
+      String twelve = "400638" + String.format("%06d", 133000 + k);
+      int sum = 0;
+      for (int i = 0; i < 12; i++) {
+        sum += (twelve.charAt(i) - '0') * (i % 2 == 0 ? 1 : 3);
+      }
+      String full = twelve + (10 - sum % 10) % 10;
+      if (luhn(full)) {
+        ean = full;
+      }
+    }
+    assertThat(ean).isNotNull();
+    assertThat(all("EAN " + ean + " in stock")).as(ean).noneMatch(s -> s.startsWith("CREDIT_CARD"));
+    assertThat(all("item " + ean + " in stock")).as(ean).noneMatch(s -> s.startsWith("CREDIT_CARD"));
+  }
+
   @Test
   void siretAndEan13_areNotCards() {
     // SIRET of the INSEE example SIREN 362 521 879 (Luhn-valid by design); EAN-13 GS1 examples
