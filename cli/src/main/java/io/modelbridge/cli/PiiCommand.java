@@ -14,7 +14,6 @@ import io.modelbridge.security.pii.eval.InvalidLabelsException;
 import io.modelbridge.security.pii.eval.Mismatch;
 import io.modelbridge.security.pii.eval.PiiEvaluation;
 import io.modelbridge.security.pii.eval.SpanMatch;
-import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
@@ -35,14 +34,19 @@ import picocli.CommandLine.Spec;
  * {@code modelbridge pii scan}: finds personal data in standard input; {@code modelbridge pii eval FILE}:
  * scores the scanner on a labelled file.
  *
- * <p>Input is UTF-8 text (default, scanned as one text) or, with {@code --jsonl}, one JSON object per line
- * whose string values are scanned. {@code --mode findings} (default) writes one JSON line per finding:
+ * <p>Input is UTF-8 text (default) or, with {@code --jsonl}, one JSON object per line whose string values
+ * are scanned. Input is streamed in bounded memory, one line at a time (no personal value spans a line
+ * break; a phone word on the line before a number is not seen). Lines up to {@link #LINE_LIMIT} characters
+ * are read whole. A longer line of plain text is scanned in {@code --mode findings} in windows of that size
+ * overlapping by 2048 characters, each finding reported once; in {@code --mode pseudonymize} and with
+ * {@code --jsonl} it is not written and is named on standard error (exit 2), the other lines still
+ * processed. {@code --mode findings} (default) writes one JSON line per finding:
  * {@code {"type":"EMAIL","start":12,"end":29,"text":"..."}} with offsets in UTF-16 code units of the text
  * (of the string value for JSON lines, which add {@code "line"} and {@code "path"}, such as
  * {@code customer.emails[0]}). {@code --mode pseudonymize} writes the input with findings replaced by
  * tokens ({@code <EMAIL_1>}), one token per distinct value over the whole input; {@code --personal-field}
  * names fields whose whole value is replaced. Exit 0 when all input was read, 2 when a line was not a JSON
- * object (named on standard error, the other lines still processed).
+ * object or was too long (named on standard error, the other lines still processed).
  *
  * <p>{@code eval FILE} reads labelled JSON lines (format in {@link PiiEvaluation}), scans each text with the
  * default scanner and prints a Markdown table of precision, recall and F1 per type, per language and in
@@ -55,8 +59,14 @@ public final class PiiCommand implements Runnable {
 
   private static final ObjectMapper JSON = DataJson.mapper();
 
+  /** The longest line read whole, in characters (UTF-16 code units): 1 MiB. */
+  public static final int LINE_LIMIT = 1 << 20;
+  /** Characters shared by consecutive windows of a longer line in {@code --mode findings}. */
+  static final int OVERLAP = 2048;
+
   @Spec CommandSpec spec;
   private final InputStream input;
+  private final int lineLimit;
 
   /** The command reading standard input. */
   public PiiCommand() {
@@ -65,7 +75,17 @@ public final class PiiCommand implements Runnable {
 
   /** The command reading the given input (for tests and embedding). */
   public PiiCommand(InputStream input) {
+    this(input, LINE_LIMIT);
+  }
+
+  /** The command reading the given input with another line limit (tests of long lines). */
+  PiiCommand(InputStream input, int lineLimit) {
     this.input = Objects.requireNonNull(input, "input cannot be null");
+    if (lineLimit <= OVERLAP) {
+      throw new IllegalArgumentException("line limit must exceed the window overlap " + OVERLAP + ", was "
+          + lineLimit);
+    }
+    this.lineLimit = lineLimit;
   }
 
   @Override
@@ -100,30 +120,34 @@ public final class PiiCommand implements Runnable {
         return 2;
       }
     }
-    var reader = new BufferedReader(new InputStreamReader(input, StandardCharsets.UTF_8));
-    if (!jsonl) {
-      StringBuilder all = new StringBuilder();
-      char[] buf = new char[8192];
-      int n;
-      while ((n = reader.read(buf)) > 0) {
-        all.append(buf, 0, n);
-      }
-      String text = all.toString();
-      if (mode == Mode.pseudonymize) {
-        out.print(pii.protect(text, ctx));
-      } else {
-        for (Finding f : pii.scanner().scan(text)) {
-          out.println(JSON.writeValueAsString(finding(f)));
-        }
-      }
+    var reader = new BoundedLineReader(new InputStreamReader(input, StandardCharsets.UTF_8), lineLimit);
+    int exit = 0;
+    if (!jsonl && mode == Mode.findings) {
+      scanFindings(reader, pii, out);
       out.flush();
       return 0;
     }
-    int exit = 0;
-    int lineNo = 0;
-    String line;
-    while ((line = reader.readLine()) != null) {
-      lineNo++;
+    BoundedLineReader.Chunk chunk;
+    while ((chunk = reader.next()) != null) {
+      int lineNo = chunk.line();
+      if (!chunk.endsLine()) {
+        // a line longer than the limit cannot be pseudonymized or parsed as JSON in bounded memory
+        while (chunk != null && !chunk.endsLine()) {
+          chunk = reader.next();
+        }
+        err.println("line " + lineNo + ": longer than " + lineLimit + " characters; not written (split the line,"
+            + " or use --mode findings on plain text, which reads lines of any length)");
+        exit = 2;
+        continue;
+      }
+      String line = chunk.text();
+      if (!jsonl) {
+        out.print(pii.protect(line, ctx));
+        if (chunk.newline()) {
+          out.print('\n');
+        }
+        continue;
+      }
       if (line.isBlank()) {
         continue;
       }
@@ -146,6 +170,36 @@ public final class PiiCommand implements Runnable {
     }
     out.flush();
     return exit;
+  }
+
+  /**
+   * Scans plain text line by line; a line longer than the limit is scanned in windows of the limit that
+   * overlap by {@link #OVERLAP} characters, each finding reported once, by the window where it starts
+   * at least half the overlap away from both ends (no personal value is longer than half the overlap).
+   */
+  private static void scanFindings(BoundedLineReader reader, PiiProtector pii, PrintWriter out)
+      throws IOException {
+    String tail = "";
+    long tailStart = 0;
+    BoundedLineReader.Chunk chunk;
+    while ((chunk = reader.next()) != null) {
+      String window = tail + chunk.text();
+      long windowStart = tail.isEmpty() ? chunk.start() : tailStart;
+      int lo = tail.isEmpty() ? 0 : OVERLAP / 2;
+      int hi = chunk.endsLine() ? window.length() : window.length() - OVERLAP / 2;
+      for (Finding f : pii.scanner().scan(window)) {
+        if (f.start() >= lo && f.start() < hi) {
+          out.println(JSON.writeValueAsString(finding(f, windowStart)));
+        }
+      }
+      if (chunk.endsLine()) {
+        tail = "";
+      } else {
+        int cut = Math.max(0, window.length() - OVERLAP);
+        tail = window.substring(cut);
+        tailStart = windowStart + cut;
+      }
+    }
   }
 
   @Command(name = "eval", mixinStandardHelpOptions = true,
@@ -215,7 +269,11 @@ public final class PiiCommand implements Runnable {
   }
 
   private static ObjectNode finding(Finding f) {
-    return JSON.createObjectNode().put("type", f.type().name()).put("start", f.start()).put("end", f.end())
-        .put("text", f.text());
+    return finding(f, 0);
+  }
+
+  private static ObjectNode finding(Finding f, long offset) {
+    return JSON.createObjectNode().put("type", f.type().name()).put("start", offset + f.start())
+        .put("end", offset + f.end()).put("text", f.text());
   }
 }

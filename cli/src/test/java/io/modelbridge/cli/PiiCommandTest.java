@@ -8,6 +8,7 @@ import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
@@ -85,6 +86,79 @@ class PiiCommandTest {
     assertThat(run("", "eval", dir.resolve("absent.jsonl").toString())).isEqualTo(2);
     assertThat(err.toString()).contains("cannot read");
   }
+
+  @Test
+  void longLine_scannedInOverlappingWindows_eachFindingOnceWithOffsetsOfTheWholeInput() throws Exception {
+    // values at every offset around the window boundaries of a 4096-character limit
+    StringBuilder text = new StringBuilder();
+    String[] values = {"jane.o'neil@example.com", "+33 6 12 34 56 78", "DE89 3704 0044 0532 0130 00", "198.51.100.7"};
+    int k = 0;
+    while (text.length() < 40_000) {
+      text.append("x".repeat(1 + (k * 37) % 211)).append(' ').append(values[k % values.length]).append(' ');
+      k++;
+    }
+    String in = text.toString();
+    CommandLine cli = new CommandLine(new PiiCommand(new ByteArrayInputStream(in.getBytes(StandardCharsets.UTF_8)), 4096));
+    cli.setOut(new PrintWriter(out, true));
+    cli.setErr(new PrintWriter(err, true));
+    assertThat(cli.execute("scan")).isZero();
+    List<String> expected = new java.util.ArrayList<>();
+    for (var f : io.modelbridge.security.pii.PiiScanner.defaults().scan(in)) {
+      expected.add("{\"type\":\"" + f.type() + "\",\"start\":" + f.start() + ",\"end\":" + f.end() + ",");
+    }
+    assertThat(expected).hasSizeGreaterThan(300);
+    assertThat(out.toString().lines().map(l -> l.substring(0, l.indexOf(",\"text\"") + 1)).toList())
+        .containsExactlyElementsOf(expected);
+  }
+
+  @Test
+  void longLine_inPseudonymizeMode_isRejectedByNameAndTheOthersWritten() {
+    String longLine = "a@example.com " + "y".repeat(5000);
+    CommandLine cli = new CommandLine(new PiiCommand(new ByteArrayInputStream(
+        ("b@example.com\n" + longLine + "\nc@example.com\n").getBytes(StandardCharsets.UTF_8)), 4096));
+    cli.setOut(new PrintWriter(out, true));
+    cli.setErr(new PrintWriter(err, true));
+    assertThat(cli.execute("scan", "--mode", "pseudonymize")).isEqualTo(2);
+    assertThat(out.toString()).isEqualTo("<EMAIL_1>\n<EMAIL_2>\n").doesNotContain("a@example.com");
+    assertThat(err.toString()).contains("line 2: longer than 4096 characters; not written");
+  }
+
+  @Test
+  void scan_streamsAnInputLargerThanItKeeps() {
+    // 24 MB in one line, produced on the fly: never held whole (the limit bounds what is kept)
+    byte[] unit = "Ticket 4711: call +44 20 7946 0018 or mail ops@example.org; ".getBytes(StandardCharsets.UTF_8);
+    long units = 400_000;
+    long total = units * unit.length;
+    java.io.InputStream gen = new java.io.InputStream() {
+      long pos;
+
+      @Override
+      public int read() {
+        return pos >= total ? -1 : unit[(int) (pos++ % unit.length)];
+      }
+    };
+    java.io.Writer counting = new java.io.Writer() {
+      @Override
+      public void write(char[] c, int o, int l) {
+        for (int i = o; i < o + l; i++) {
+          lines += c[i] == '\n' ? 1 : 0;
+        }
+      }
+
+      @Override
+      public void flush() {}
+
+      @Override
+      public void close() {}
+    };
+    CommandLine cli = new CommandLine(new PiiCommand(new java.io.BufferedInputStream(gen, 1 << 16)));
+    cli.setOut(new PrintWriter(counting, true));
+    cli.setErr(new PrintWriter(err, true));
+    assertThat(cli.execute("scan")).isZero();
+    assertThat(lines).isEqualTo(2 * units);
+  }
+
+  private long lines;
 
   @Test
   void registeredInMain() {

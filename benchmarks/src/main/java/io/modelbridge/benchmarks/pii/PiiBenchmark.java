@@ -21,7 +21,7 @@ import org.openjdk.jmh.annotations.State;
  * 2 KB) and PII-dense text (a personal item every ~60 characters). MB/s = ops/s x size in MB (chars as bytes).
  *
  * <pre>
- * mvn -B -q -pl benchmarks package -DskipTests
+ * mvn -B -q -pl benchmarks -am package -DskipTests
  * java -jar benchmarks/target/benchmarks.jar PiiBenchmark -f 1 -wi 2 -i 3 -w 1s -r 1s
  * </pre>
  */
@@ -53,6 +53,7 @@ public class PiiBenchmark {
 
   String message2k;
   String document1m;
+  String distinct1m;
   String dense2k;
   String dense1m;
   String adversarial1m;
@@ -64,6 +65,14 @@ public class PiiBenchmark {
   public void setUp() {
     message2k = repeatTo(TYPICAL, 2 * 1024);
     document1m = repeatTo(TYPICAL, 1024 * 1024);
+    StringBuilder d = new StringBuilder();
+    for (int k = 0; d.length() < 1024 * 1024; k++) {
+      // every phone number different, so no libphonenumber verdict is reused
+      String n = String.format("%08d", 10_000_000 + k * 7919 % 89_999_999);
+      d.append(TYPICAL.replace("+33 6 12 34 56 78", "+33 6 " + n.substring(0, 2) + " " + n.substring(2, 4) + " "
+          + n.substring(4, 6) + " " + n.substring(6, 8)));
+    }
+    distinct1m = d.substring(0, 1024 * 1024);
     dense2k = repeatTo(PARAGRAPH, 2 * 1024);
     dense1m = repeatTo(PARAGRAPH, 1024 * 1024);
     String[] units = {"0123456789", "@@@@.@@..", "a:b:c:d:e:f:0:1:", "1.2.3.4.5.6.", "ff:ff::ff::",
@@ -114,6 +123,12 @@ public class PiiBenchmark {
     return scanner.scan(document1m);
   }
 
+  /** Scan of the 1 MB document where every phone number is a different one. */
+  @Benchmark
+  public List<Finding> scanDistinct1m() {
+    return scanner.scan(distinct1m);
+  }
+
   /** Pseudonymization of the 1 MB document. */
   @Benchmark
   public String pseudonymize1m() {
@@ -136,6 +151,33 @@ public class PiiBenchmark {
   @Benchmark
   public int indexOfAdversarial1m() {
     return adversarial1m.indexOf('\u0007');
+  }
+
+  /**
+   * The linearity check of issue 12: one kind of pathological input at 1 MB and 4 MB ({@link #size}); the
+   * work is linear when the 4 MB score is a quarter of the 1 MB one.
+   */
+  @State(Scope.Benchmark)
+  public static class Pathological {
+    /** The repeated unit: runs of digits with spaces, dashes, dots, plus signs, at signs, colons. */
+    @org.openjdk.jmh.annotations.Param({"1 ", "1-", "1.", "+1 ", "1@", "1:", "12 (3) +4-5.6:7@"})
+    public String unit;
+    /** Size in MB. */
+    @org.openjdk.jmh.annotations.Param({"1", "4"})
+    public int size;
+    String text;
+
+    /** Builds the input. */
+    @Setup
+    public void setUp() {
+      text = repeatTo(unit, size * 1024 * 1024);
+    }
+  }
+
+  /** Scan of one pathological input (see {@link Pathological}). */
+  @Benchmark
+  public List<Finding> scanPathological(Pathological p) {
+    return scanner.scan(p.text);
   }
 
   /** Scan of the adversarial 1 MB input. */

@@ -89,12 +89,16 @@ public final class PiiScanner {
     return resolve(all);
   }
 
-  /** The text with full-width ASCII forms (U+FF01..U+FF5E) and the ideographic space as ASCII; same length. */
+  /**
+   * The text with full-width ASCII forms (U+FF01..U+FF5E) and the ideographic space as ASCII; same length.
+   * The full-width colon stays: in CJK text it ends a label ({@code 登录IP：50.234.19.164}), and as an
+   * ASCII colon it would glue the label to the value.
+   */
   static String foldFullWidth(String text) {
     char[] folded = null;
     for (int i = 0; i < text.length(); i++) {
       char c = text.charAt(i);
-      char a = c >= '\uFF01' && c <= '\uFF5E' ? (char) (c - 0xFEE0) : c == '\u3000' ? ' ' : c;
+      char a = c >= '\uFF01' && c <= '\uFF5E' && c != '\uFF1A' ? (char) (c - 0xFEE0) : c == '\u3000' ? ' ' : c;
       if (a != c) {
         if (folded == null) {
           folded = text.toCharArray();

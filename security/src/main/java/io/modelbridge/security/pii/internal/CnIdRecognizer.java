@@ -42,6 +42,7 @@ public final class CnIdRecognizer implements Recognizer {
   }
 
   private static void tryAt(String text, int start, boolean grouped, Consumer<Finding> sink) {
+    Steps.add(1);
     char[] id = new char[18];
     int p = start;
     int n = text.length();

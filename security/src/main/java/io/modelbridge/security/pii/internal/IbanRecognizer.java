@@ -45,6 +45,7 @@ public final class IbanRecognizer implements Recognizer {
   }
 
   private static void tryAt(String text, int start, int length, Consumer<Finding> sink) {
+    Steps.add(1);
     int n = text.length();
     char[] iban = new char[length];
     int p = start;

@@ -16,9 +16,16 @@ public final class IpRecognizer implements Recognizer {
   public void find(String text, Consumer<Finding> sink) {
     int n = text.length();
     int i = 0;
+    int labelEnd = -1;
     while (i < n) {
       char c = text.charAt(i);
-      if (!(Chars.hex(c) || c == ':') || (i > 0 && boundaryBlocked(text.charAt(i - 1)))) {
+      if (c == ':' && i + 1 < n && Chars.digit(text.charAt(i + 1)) && i > 0 && Chars.asciiAlnum(text.charAt(i - 1))
+          && !addressBefore(text, i)) {
+        labelEnd = i + 1; // "IP:50.234.19.164", "IPv6:2001:db8::1": a label and its colon, then the value
+        i++;
+        continue;
+      }
+      if (!(Chars.hex(c) || c == ':') || (i > 0 && i != labelEnd && boundaryBlocked(text.charAt(i - 1)))) {
         i++;
         continue;
       }
@@ -41,6 +48,7 @@ public final class IpRecognizer implements Recognizer {
           end--;
         }
       }
+      Steps.add(end - i + 1);
       String cand = text.substring(i, end);
       int colon = cand.indexOf(':');
       if (colon < 0 && ipv4(cand) && versionContext(text, i)) {
@@ -73,6 +81,20 @@ public final class IpRecognizer implements Recognizer {
       }
     }
     return false;
+  }
+
+  /** Whether the word before the colon at {@code colon} could itself be a part of an IPv6 address. */
+  private static boolean addressBefore(String text, int colon) {
+    int k = colon;
+    while (k > 0 && colon - k < 5 && Chars.asciiAlnum(text.charAt(k - 1))) {
+      k--;
+    }
+    for (int j = k; j < colon; j++) {
+      if (!Chars.hex(text.charAt(j))) {
+        return false;
+      }
+    }
+    return colon - k <= 4 && (k == 0 || !Chars.asciiAlnum(text.charAt(k - 1)));
   }
 
   private static boolean boundaryBlocked(char p) {

@@ -20,7 +20,7 @@ public final class NirRecognizer implements Recognizer {
     int n = text.length();
     for (int i = 0; i + 15 <= n; i++) {
       char c = text.charAt(i);
-      if ("123478".indexOf(c) < 0 || Chars.alnumAt(text, i - 1)) {
+      if (c < '1' || c > '8' || c == '5' || c == '6' || Chars.alnumAt(text, i - 1)) {
         continue;
       }
       tryAt(text, i, sink);
@@ -28,6 +28,7 @@ public final class NirRecognizer implements Recognizer {
   }
 
   private static void tryAt(String text, int start, Consumer<Finding> sink) {
+    Steps.add(1);
     int n = text.length();
     char[] v = new char[15];
     int k = 0;
