@@ -75,7 +75,19 @@ public final class StreamingAttempt implements StreamingChatResponseHandler {
               new ProviderException(provider, attempt, ProviderException.Reason.TIMEOUT, 0, null, null),
               sink.chunks(), sink.chars());
         }
-        return a.done.get(wait, TimeUnit.NANOSECONDS);
+        ChatResponse response = a.done.get(wait, TimeUnit.NANOSECONDS);
+        if (response.finishReason() == null) {
+          // The connection ended without the provider's last event (no finish reason): the answer was cut
+          // off, however cleanly the socket closed.
+          ProviderException cut =
+              new ProviderException(provider, attempt, ProviderException.Reason.CONNECTION, 0, null, null);
+          int delivered = a.abandon();
+          if (delivered == deliveredBefore) {
+            throw cut;
+          }
+          throw new StreamInterruptedException(cut, sink.chunks(), sink.chars());
+        }
+        return response;
       } catch (TimeoutException e) {
         // Woke to look at the deadlines again.
       } catch (InterruptedException e) {
