@@ -1,40 +1,50 @@
 package io.modelbridge.core.gateway;
 
-import com.github.benmanes.caffeine.cache.Cache;
-import com.github.benmanes.caffeine.cache.Caffeine;
-import dev.failsafe.Bulkhead;
-import dev.failsafe.CircuitBreaker;
-import dev.failsafe.Failsafe;
-import dev.failsafe.FailsafeException;
-import dev.failsafe.Policy;
-import dev.failsafe.RateLimiter;
-import dev.failsafe.RetryPolicy;
-import dev.failsafe.Timeout;
-import dev.failsafe.TimeoutExceededException;
+import dev.langchain4j.model.ModelProvider;
+import dev.langchain4j.model.chat.Capability;
 import dev.langchain4j.model.chat.ChatModel;
+import dev.langchain4j.model.chat.StreamingChatModel;
+import dev.langchain4j.model.chat.listener.ChatModelErrorContext;
+import dev.langchain4j.model.chat.listener.ChatModelListener;
+import dev.langchain4j.model.chat.listener.ChatModelRequestContext;
+import dev.langchain4j.model.chat.listener.ChatModelResponseContext;
 import dev.langchain4j.model.chat.request.ChatRequest;
+import dev.langchain4j.model.chat.request.ChatRequestParameters;
 import dev.langchain4j.model.chat.response.ChatResponse;
+import dev.langchain4j.model.chat.response.StreamingChatResponseHandler;
 import dev.langchain4j.model.ollama.OllamaChatModel;
 import dev.langchain4j.model.openai.OpenAiChatModel;
-import dev.langchain4j.model.output.TokenUsage;
+import dev.langchain4j.model.openai.OpenAiStreamingChatModel;
 import io.modelbridge.core.CallContext;
 import io.modelbridge.core.ModelBridgeException;
-import io.modelbridge.core.gateway.internal.FailureClassifier;
+import io.modelbridge.core.gateway.internal.BudgetLink;
+import io.modelbridge.core.gateway.internal.CacheLink;
+import io.modelbridge.core.gateway.internal.Chain;
+import io.modelbridge.core.gateway.internal.DegradedLink;
+import io.modelbridge.core.gateway.internal.Exchange;
+import io.modelbridge.core.gateway.internal.FailoverLink;
 import io.modelbridge.core.gateway.internal.GatewayHttpClient;
+import io.modelbridge.core.gateway.internal.GatewaySettings;
+import io.modelbridge.core.gateway.internal.HooksLink;
+import io.modelbridge.core.gateway.internal.Link;
 import io.modelbridge.core.gateway.internal.MetricsRecorder;
+import io.modelbridge.core.gateway.internal.ObserveLink;
 import io.modelbridge.core.gateway.internal.Provider;
-import io.modelbridge.core.gateway.internal.RequestKeys;
+import io.modelbridge.core.gateway.internal.ProviderPolicies;
+import io.modelbridge.core.gateway.internal.ProviderSpec;
+import io.modelbridge.core.gateway.internal.StreamSink;
 import io.modelbridge.core.gateway.internal.TokenBudgets;
 import io.modelbridge.core.hook.CallHook;
 import io.modelbridge.core.hook.CallRefusedException;
 import io.modelbridge.core.hook.HookChain;
 import io.modelbridge.core.hook.ModelAnswer;
-import io.modelbridge.core.hook.ModelCall;
 import io.modelbridge.core.offline.OfflineChatModel;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -43,30 +53,43 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Properties;
 import java.util.Set;
-import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executor;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The model gateway: a LangChain4j {@link ChatModel} that a business application calls instead of a
- * provider. Every call runs, top to bottom in {@link #call(CallContext, ChatRequest)}:
+ * The model gateway: a LangChain4j {@link ChatModel} and {@link StreamingChatModel} that a business
+ * application calls instead of a provider. Every call, streamed or not, runs through one ordered chain of
+ * links:
  *
  * <ol>
  *   <li>the hooks' {@code beforeRequest} (may rewrite or refuse);
  *   <li>the response cache, for deterministic requests only (temperature 0, or the context attribute
- *       {@link #DETERMINISTIC_ATTRIBUTE} set to {@code true}); keys isolate tenants;
+ *       {@link #DETERMINISTIC_ATTRIBUTE} set to {@code true}); keys isolate tenants; a streamed request that
+ *       hits is replayed as one chunk;
  *   <li>the tenant's token budget: an estimate is reserved before the call and settled to the reported usage;
- *   <li>the providers in order, each behind its own retry (exponential backoff with jitter, only for
+ *   <li>the providers in order, each behind its own retry (Failsafe's exponential backoff with jitter, only for
  *       retryable failures, honouring {@code Retry-After}), circuit breaker, bulkhead and per-attempt
- *       timeout; a provider that gives up hands over to the next one;
+ *       timeout; a provider that gives up hands over to the next one. A stream is resilient up to its first
+ *       token; after it a failure is a {@link StreamInterruptedException} saying how much was delivered,
+ *       never retried (that would duplicate text);
  *   <li>the degraded responder (by default the {@link OfflineChatModel}) when every provider failed;
- *   <li>the hooks' {@code afterResponse}, or {@code onError} with the typed failure.
+ *   <li>the hooks' {@code afterResponse} on the complete answer (once, also for a stream), or {@code onError}
+ *       with the typed failure.
  * </ol>
  *
+ * <p>LangChain4j {@link ChatModelListener}s set with {@link Builder#listeners} see one request and one
+ * response or error per gateway call, with {@link #PROVIDER_ATTRIBUTE}, {@link #ATTEMPTS_ATTRIBUTE},
+ * {@link #CACHED_ATTRIBUTE} and {@link #DEGRADED_ATTRIBUTE} in the response's attributes.
+ *
  * <p>Who calls is taken from the {@link CallContext} bound to the thread ({@code ctx.call(() -> ...)}), from
- * a view made by {@link #withContext(CallContext)}, or is {@link CallContext#anonymous()}. Thread-safe;
- * build one per application and share it.
+ * a view made by {@link #withContext(CallContext)} (use it from async code: a thread-local does not travel
+ * across threads), or, when none is bound, as {@link Builder#missingContext} says. A streamed call captures
+ * the context on the calling thread. Thread-safe; build one per application and share it.
  *
  * <pre>{@code
  * ModelGateway gateway = ModelGateway.builder()
@@ -77,51 +100,83 @@ import org.slf4j.LoggerFactory;
  * String answer = CallContext.of("acme", "clerk-7", "order-desk").call(() -> gateway.chat("Summarise ..."));
  * }</pre>
  */
-public final class ModelGateway implements ChatModel {
+public final class ModelGateway implements ChatModel, StreamingChatModel {
 
   /** Context attribute that marks a request deterministic (cacheable) whatever its temperature. */
-  public static final String DETERMINISTIC_ATTRIBUTE = "modelbridge.deterministic";
+  public static final String DETERMINISTIC_ATTRIBUTE = CacheLink.DETERMINISTIC_ATTRIBUTE;
+
+  /** Listener attribute: the name of the provider that answered ({@code cache} for a cache hit). */
+  public static final String PROVIDER_ATTRIBUTE = "modelbridge.provider";
+
+  /** Listener attribute: provider attempts the call took, an {@link Integer}. */
+  public static final String ATTEMPTS_ATTRIBUTE = "modelbridge.attempts";
+
+  /** Listener attribute: whether the answer came from the cache, a {@link Boolean}. */
+  public static final String CACHED_ATTRIBUTE = "modelbridge.cached";
+
+  /** Listener attribute: whether the degraded responder answered, a {@link Boolean}. */
+  public static final String DEGRADED_ATTRIBUTE = "modelbridge.degraded";
+
+  /** Listener attribute: whether the call was streamed, a {@link Boolean}. */
+  public static final String STREAMED_ATTRIBUTE = "modelbridge.streamed";
+
+  /** What a call without a bound {@link CallContext} does; see {@link Builder#missingContext}. */
+  public enum MissingContext {
+    /** Runs as {@link CallContext#anonymous()} (tenant {@code default}), silently. */
+    ANONYMOUS,
+    /** Runs as {@link CallContext#anonymous()} and logs one warning per gateway (the default). */
+    WARN_ONCE,
+    /** Fails with {@link IllegalStateException} saying how to bind a context (the pipeline's default). */
+    FAIL
+  }
 
   private static final Logger LOG = LoggerFactory.getLogger(ModelGateway.class);
 
+  private final GatewaySettings settings;
   private final List<Provider> providers;
-  private final Optional<ChatModel> degraded;
-  private final String degradedName;
-  private final HookChain hooks;
-  private final Cache<RequestKeys.Key, ChatResponse> cache;
+  private final Chain chain;
   private final TokenBudgets budgets;
-  private final long outputReserve;
-  private final String modelId;
   private final MetricsRecorder metrics = new MetricsRecorder();
-  private final Builder config;
+  private final Executor streamingExecutor;
+  private final Set<Capability> capabilities;
+  private final AtomicBoolean warnedMissingContext = new AtomicBoolean();
 
-  private ModelGateway(Builder b) {
-    this.config = b.copy();
-    if (b.providers.isEmpty() && b.degraded == null) {
+  private ModelGateway(GatewaySettings s) {
+    if (s.providers().isEmpty() && s.degraded().isEmpty()) {
       throw new IllegalStateException(
           "no provider and no degraded responder configured: add a provider (for example "
               + "modelbridge.providers[0].type=offline) or keep the default degraded responder");
     }
+    this.settings = s;
     List<Provider> built = new ArrayList<>();
-    for (ProviderSpec spec : b.providers) {
-      built.add(resilient(spec.name, spec.factory.apply(b.timeout), spec.ownTimeout, b));
+    for (ProviderSpec spec : s.providers()) {
+      built.add(ProviderPolicies.build(spec, s, metrics));
     }
     this.providers = List.copyOf(built);
-    this.degraded = Optional.ofNullable(b.degraded);
-    this.degradedName = b.degradedName;
-    this.hooks = HookChain.of(b.hooks);
-    this.cache = b.cacheEnabled
-        // Eviction and expiry work runs on the calling thread: a hand-off to the common pool per write costs
-        // a thread wake-up, which is more than the work itself.
-        ? Caffeine.newBuilder().expireAfterWrite(b.cacheTtl).maximumSize(b.cacheMaxSize).executor(Runnable::run).build()
-        : null;
-    this.budgets = new TokenBudgets(b.budgetTokens, b.tenantBudgets, b.budgetWindow, b.clock);
-    this.outputReserve = b.outputReserve;
+    this.streamingExecutor = s.streamingExecutor().orElseGet(ModelGateway::daemonPool);
+    this.budgets = new TokenBudgets(s.budget().tokens(), s.budget().tenants(), s.budget().window(), s.clock());
     StringBuilder id = new StringBuilder();
     for (Provider p : providers) {
       id.append(p.name()).append('=').append(defaultModelName(p.model())).append(';');
     }
-    this.modelId = id.toString();
+    // One ordered chain for the synchronous and the streaming path; a concern is one link.
+    List<Link> links = new ArrayList<>();
+    links.add(new ObserveLink(metrics));
+    HookChain hooks = HookChain.of(s.hooks());
+    if (!hooks.hooks().isEmpty()) {
+      links.add(new HooksLink(hooks, metrics));
+    }
+    s.cache().ifPresent(c -> links.add(new CacheLink(c, id.toString(), metrics)));
+    if (budgets.active()) {
+      links.add(new BudgetLink(budgets, s.budget().outputReserve(), metrics));
+    }
+    if (!providers.isEmpty()) {
+      links.add(new FailoverLink(providers, s.degraded().isPresent() ? s.degradedName() : null, metrics,
+          s.timeout(), s.streamIdleTimeout(), streamingExecutor));
+    }
+    links.add(new DegradedLink(s.degraded(), s.degradedName(), metrics));
+    this.chain = Chain.of(links);
+    this.capabilities = intersection(providers, s.degraded());
   }
 
   /** A builder with the defaults documented on each of its methods. */
@@ -150,28 +205,7 @@ public final class ModelGateway implements ChatModel {
 
   /** A builder with this gateway's configuration, to derive a changed gateway. */
   public Builder toBuilder() {
-    return config.copy();
-  }
-
-  /** A {@link ChatModel} view of this gateway that makes every call with {@code context}. */
-  public ChatModel withContext(CallContext context) {
-    Objects.requireNonNull(context, "context cannot be null");
-    ModelGateway gateway = this;
-    return new ChatModel() {
-      @Override
-      public ChatResponse doChat(ChatRequest request) {
-        return gateway.marked(gateway.call(context, request));
-      }
-    };
-  }
-
-  /**
-   * Makes the call with the thread's bound {@link CallContext} (or an anonymous one); see the class doc. A
-   * degraded answer carries {@link DegradedResponseMetadata} ({@link #isDegraded(ChatResponse)}).
-   */
-  @Override
-  public ChatResponse doChat(ChatRequest request) {
-    return marked(call(CallContext.currentOrAnonymous(), request));
+    return new Builder(settings);
   }
 
   /**
@@ -184,12 +218,57 @@ public final class ModelGateway implements ChatModel {
     return response.metadata() instanceof DegradedResponseMetadata;
   }
 
-  private ChatResponse marked(ModelAnswer answer) {
+  private static ChatResponse marked(ModelAnswer answer) {
     return answer.degraded() ? DegradedResponseMetadata.mark(answer.response(), answer.provider()) : answer.response();
   }
 
   /**
-   * Makes one call and tells where the answer came from.
+   * A view of this gateway that makes every call, synchronous or streamed, with {@code context}: the way to
+   * call from async code ({@code CompletableFuture}, executors, virtual threads), where a context bound to
+   * the submitting thread is not seen.
+   */
+  public ContextBound withContext(CallContext context) {
+    return new ContextBound(this, Objects.requireNonNull(context, "context cannot be null"));
+  }
+
+  /**
+   * Makes the call with the thread's bound {@link CallContext} and tells the listeners; see the class doc.
+   *
+   * @throws CallRefusedException if a hook refused the call
+   * @throws BudgetExceededException if the tenant's token budget for the window is spent
+   * @throws AllProvidersFailedException if every provider failed and no degraded responder is configured
+   */
+  @Override
+  public ChatResponse chat(ChatRequest request) {
+    return chatObserved(context(), request);
+  }
+
+  /** Same as {@link #chat(ChatRequest)}. */
+  @Override
+  public ChatResponse doChat(ChatRequest request) {
+    return chatObserved(context(), request);
+  }
+
+  /**
+   * Streams the answer into {@code handler}, with the thread's bound {@link CallContext} (captured now). Returns
+   * at once; the call runs on the streaming executor. The handler gets the chunks, then
+   * {@code onCompleteResponse} with the complete answer after every hook, or {@code onError} with the typed
+   * failure ({@link StreamInterruptedException} when the stream broke off after its first token).
+   */
+  @Override
+  public void chat(ChatRequest request, StreamingChatResponseHandler handler) {
+    stream(context(), request, handler);
+  }
+
+  /** Same as {@link #chat(ChatRequest, StreamingChatResponseHandler)}. */
+  @Override
+  public void doChat(ChatRequest request, StreamingChatResponseHandler handler) {
+    stream(context(), request, handler);
+  }
+
+  /**
+   * Makes one call and tells where the answer came from. Listeners are not told: {@link #chat(ChatRequest)}
+   * is the observed entry point.
    *
    * @return the answer after every hook, with provider, cached, degraded, attempts and latency
    * @throws CallRefusedException if a hook refused the call
@@ -199,86 +278,18 @@ public final class ModelGateway implements ChatModel {
   public ModelAnswer call(CallContext context, ChatRequest request) {
     Objects.requireNonNull(context, "context cannot be null");
     Objects.requireNonNull(request, "request cannot be null");
-    long start = System.nanoTime();
-    metrics.call();
-    ModelCall call = new ModelCall(context, request);
-    try {
-      call = hooks.beforeRequest(call);
-    } catch (CallRefusedException e) {
-      metrics.refusedByHook();
-      return fail(call, e, start);
-    }
-    ChatRequest req = call.request();
-    RequestKeys.Key key = null;
-    if (cache != null && deterministic(call)) {
-      key = RequestKeys.key(context.tenant(), modelId, req);
-      ChatResponse hit = cache.getIfPresent(key);
-      if (hit != null) {
-        metrics.cacheHit();
-        return finish(call, new ModelAnswer(hit, "cache", true, false, 0, elapsed(start)), start);
-      }
-      metrics.cacheMiss();
-    }
-    TokenBudgets.Reservation reservation = null;
-    if (budgets.active()) {
-      long estimate = RequestKeys.estimateInputTokens(req)
-          + (req.maxOutputTokens() != null ? req.maxOutputTokens() : outputReserve);
-      try {
-        reservation = budgets.reserve(context.tenant(), estimate);
-      } catch (BudgetExceededException e) {
-        metrics.budgetRefusal();
-        return fail(call, e, start);
-      }
-    }
-    int attempts = 0;
-    List<ProviderException> failures = new ArrayList<>();
-    for (Provider provider : providers) {
-      int[] tries = {0};
-      ChatRequest sent = req;
-      try {
-        ChatResponse response = provider.executor().get(ctx -> {
-          tries[0]++;
-          metrics.attempt();
-          try {
-            return provider.model().chat(sent);
-          } catch (RuntimeException e) {
-            throw FailureClassifier.classify(provider.name(), tries[0], e);
-          }
-        });
-        attempts += tries[0];
-        budgets.settle(reservation, usedTokens(req, response));
-        if (key != null) {
-          cache.put(key, response);
-        }
-        return finish(call, new ModelAnswer(response, provider.name(), false, false, attempts, elapsed(start)), start);
-      } catch (RuntimeException e) {
-        attempts += tries[0];
-        ProviderException failure = FailureClassifier.classify(provider.name(), tries[0], unwrap(e));
-        if (!failure.isRetryable()) {
-          // Retryable failures were counted per attempt by the retry policy.
-          metrics.failure(failure.reason());
-        }
-        failures.add(failure);
-        if (providers.indexOf(provider) + 1 < providers.size() || degraded.isPresent()) {
-          metrics.fallback();
-        }
-        LOG.info("gateway.provider.failed tenant={} provider={} attempts={} reason={} status={} next={}",
-            context.tenant(), provider.name(), tries[0], failure.reason(),
-            failure.statusCode().map(String::valueOf).orElse("-"), nextName(provider));
-      }
-    }
-    if (degraded.isPresent()) {
-      try {
-        ChatResponse response = degraded.get().chat(req);
-        metrics.degraded();
-        budgets.settle(reservation, usedTokens(req, response));
-        return finish(call, new ModelAnswer(response, degradedName, false, true, attempts, elapsed(start)), start);
-      } catch (RuntimeException e) {
-        failures.add(FailureClassifier.classify(degradedName, 1, e));
-      }
-    }
-    budgets.settle(reservation, 0);
-    return fail(call, new AllProvidersFailedException(failures), start);
+    return chain.proceed(new Exchange(context, request, null));
+  }
+
+  /**
+   * Streams one call into {@code handler} with {@code context}; see
+   * {@link #chat(ChatRequest, StreamingChatResponseHandler)}.
+   */
+  public void stream(CallContext context, ChatRequest request, StreamingChatResponseHandler handler) {
+    Objects.requireNonNull(context, "context cannot be null");
+    Objects.requireNonNull(request, "request cannot be null");
+    Objects.requireNonNull(handler, "handler cannot be null");
+    streamingExecutor.execute(() -> runStream(context, request, handler));
   }
 
   /** Counters and latencies since the gateway was built. */
@@ -298,56 +309,178 @@ public final class ModelGateway implements ChatModel {
     return budgets.spent(tenant);
   }
 
-  private ModelAnswer finish(ModelCall call, ModelAnswer answer, long start) {
-    ModelAnswer result = hooks.afterResponse(call, answer);
-    long nanos = System.nanoTime() - start;
-    metrics.latency(nanos);
-    if (LOG.isDebugEnabled()) {
-      LOG.debug("gateway.call tenant={} correlationId={} provider={} attempts={} cached={} degraded={} latencyMicros={}",
-          call.context().tenant(), call.context().correlationId(), answer.provider(), answer.attempts(),
-          answer.cached(), answer.degraded(), nanos / 1000);
+  /** The listeners told of every call. */
+  @Override
+  public List<ChatModelListener> listeners() {
+    return settings.listeners();
+  }
+
+  /**
+   * The capabilities every provider in the chain (and the degraded responder) supports: their intersection,
+   * so a request that uses one (for example a JSON-schema response format from {@code AiServices}) can be
+   * answered by whichever provider ends up answering.
+   */
+  @Override
+  public Set<Capability> supportedCapabilities() {
+    return capabilities;
+  }
+
+  /** No request parameters of its own: each provider keeps its defaults. */
+  @Override
+  public ChatRequestParameters defaultRequestParameters() {
+    return ChatRequestParameters.builder().build();
+  }
+
+  /** {@link ModelProvider#OTHER}: the gateway stands for several providers. */
+  @Override
+  public ModelProvider provider() {
+    return ModelProvider.OTHER;
+  }
+
+  private CallContext context() {
+    Optional<CallContext> bound = CallContext.current();
+    if (bound.isPresent()) {
+      return bound.get();
     }
-    return result;
-  }
-
-  private ModelAnswer fail(ModelCall call, ModelBridgeException error, long start) {
-    metrics.failedCall();
-    metrics.latency(System.nanoTime() - start);
-    hooks.onError(call, error);
-    LOG.warn("gateway.call.failed tenant={} correlationId={} error={}",
-        call.context().tenant(), call.context().correlationId(), error.getClass().getSimpleName());
-    throw error;
-  }
-
-  private boolean deterministic(ModelCall call) {
-    Double t = call.request().temperature();
-    return (t != null && t == 0.0)
-        || "true".equalsIgnoreCase(call.context().attributes().get(DETERMINISTIC_ATTRIBUTE));
-  }
-
-  private String nextName(Provider current) {
-    int i = providers.indexOf(current);
-    if (i + 1 < providers.size()) {
-      return providers.get(i + 1).name();
+    switch (settings.missingContext()) {
+      case FAIL:
+        throw new IllegalStateException("no CallContext is bound to this thread, so the gateway cannot tell "
+            + "which tenant to charge: call inside ctx.call(() -> ...), or use gateway.withContext(ctx) "
+            + "(also from async code), or set missingContext(ANONYMOUS) to run as tenant 'default'");
+      case WARN_ONCE:
+        if (warnedMissingContext.compareAndSet(false, true)) {
+          LOG.warn("gateway.context.missing: a call without a bound CallContext runs as tenant 'default' "
+              + "(budgets, cache and audit are charged to it); bind one with ctx.call(...) or "
+              + "gateway.withContext(ctx), or set missingContext(FAIL). Logged once.");
+        }
+        return CallContext.anonymous();
+      default:
+        return CallContext.anonymous();
     }
-    return degraded.isPresent() ? degradedName : "none";
   }
 
-  private static long usedTokens(ChatRequest request, ChatResponse response) {
-    TokenUsage usage = response.tokenUsage();
-    if (usage != null && usage.totalTokenCount() != null) {
-      return usage.totalTokenCount();
+  private ChatResponse chatObserved(CallContext context, ChatRequest request) {
+    List<ChatModelListener> listeners = settings.listeners();
+    if (listeners.isEmpty()) {
+      return marked(call(context, request));
     }
-    String text = response.aiMessage() != null && response.aiMessage().text() != null ? response.aiMessage().text() : "";
-    return RequestKeys.estimateInputTokens(request) + RequestKeys.estimateTokens(text.length());
+    Map<Object, Object> attributes = new HashMap<>();
+    attributes.put(STREAMED_ATTRIBUTE, false);
+    onRequest(request, attributes);
+    try {
+      ModelAnswer answer = call(context, request);
+      onResponse(request, answer, attributes);
+      return marked(answer);
+    } catch (RuntimeException e) {
+      onError(request, e, attributes);
+      throw e;
+    }
   }
 
-  private static Throwable unwrap(RuntimeException e) {
-    return e instanceof FailsafeException && e.getCause() != null ? e.getCause() : e;
+  private void runStream(CallContext context, ChatRequest request, StreamingChatResponseHandler handler) {
+    List<ChatModelListener> listeners = settings.listeners();
+    Map<Object, Object> attributes = listeners.isEmpty() ? null : new HashMap<>();
+    if (attributes != null) {
+      attributes.put(STREAMED_ATTRIBUTE, true);
+      onRequest(request, attributes);
+    }
+    HandlerSink sink = new HandlerSink(handler);
+    ModelAnswer answer;
+    try {
+      answer = chain.proceed(new Exchange(context, request, sink));
+    } catch (RuntimeException e) {
+      if (attributes != null) {
+        onError(request, e, attributes);
+      }
+      sink.error(e);
+      return;
+    }
+    if (sink.chunks() == 0) {
+      // Cache hit, degraded answer or a provider without streaming: replay the whole answer as one chunk.
+      String text = answer.response().aiMessage() != null ? answer.response().aiMessage().text() : null;
+      if (text != null && !text.isEmpty()) {
+        sink.partial(text);
+      }
+    }
+    if (attributes != null) {
+      onResponse(request, answer, attributes);
+    }
+    sink.complete(answer.response());
   }
 
-  private static Duration elapsed(long start) {
-    return Duration.ofNanos(System.nanoTime() - start);
+  private void onRequest(ChatRequest request, Map<Object, Object> attributes) {
+    ChatModelRequestContext ctx = new ChatModelRequestContext(request, ModelProvider.OTHER, attributes);
+    for (ChatModelListener l : settings.listeners()) {
+      try {
+        l.onRequest(ctx);
+      } catch (RuntimeException e) {
+        logListener(l, "onRequest", e);
+      }
+    }
+  }
+
+  private void onResponse(ChatRequest request, ModelAnswer answer, Map<Object, Object> attributes) {
+    attributes.put(PROVIDER_ATTRIBUTE, answer.provider());
+    attributes.put(ATTEMPTS_ATTRIBUTE, answer.attempts());
+    attributes.put(CACHED_ATTRIBUTE, answer.cached());
+    attributes.put(DEGRADED_ATTRIBUTE, answer.degraded());
+    ChatModelResponseContext ctx =
+        new ChatModelResponseContext(answer.response(), request, ModelProvider.OTHER, attributes);
+    for (ChatModelListener l : settings.listeners()) {
+      try {
+        l.onResponse(ctx);
+      } catch (RuntimeException e) {
+        logListener(l, "onResponse", e);
+      }
+    }
+  }
+
+  private void onError(ChatRequest request, Throwable error, Map<Object, Object> attributes) {
+    ChatModelErrorContext ctx = new ChatModelErrorContext(error, request, ModelProvider.OTHER, attributes);
+    for (ChatModelListener l : settings.listeners()) {
+      try {
+        l.onError(ctx);
+      } catch (RuntimeException e) {
+        logListener(l, "onError", e);
+      }
+    }
+  }
+
+  private static void logListener(ChatModelListener l, String phase, RuntimeException e) {
+    // Only the exception type: its message could carry data from the call.
+    LOG.warn("gateway.listener.failed listener={} phase={} error={} (isolated; the call goes on)",
+        l.getClass().getName(), phase, e.getClass().getName());
+  }
+
+  private static Set<Capability> intersection(List<Provider> providers, Optional<ChatModel> degraded) {
+    Set<Capability> common = EnumSet.allOf(Capability.class);
+    for (Provider p : providers) {
+      common.retainAll(capabilitiesOf(p.model()));
+      p.streaming().ifPresent(s -> common.retainAll(safe(s::supportedCapabilities)));
+    }
+    degraded.ifPresent(d -> common.retainAll(capabilitiesOf(d)));
+    return Set.copyOf(common);
+  }
+
+  private static Set<Capability> capabilitiesOf(ChatModel model) {
+    return safe(model::supportedCapabilities);
+  }
+
+  private static Set<Capability> safe(java.util.function.Supplier<Set<Capability>> s) {
+    try {
+      Set<Capability> c = s.get();
+      return c != null ? c : Set.of();
+    } catch (RuntimeException e) {
+      return Set.of();
+    }
+  }
+
+  private static ExecutorService daemonPool() {
+    return Executors.newCachedThreadPool(r -> {
+      Thread t = new Thread(r, "modelbridge-stream");
+      t.setDaemon(true);
+      return t;
+    });
   }
 
   private static String defaultModelName(ChatModel model) {
@@ -359,70 +492,118 @@ public final class ModelGateway implements ChatModel {
     }
   }
 
-  private Provider resilient(String name, ChatModel model, boolean ownTimeout, Builder b) {
-    MetricsRecorder m = metrics;
-    RetryPolicy<ChatResponse> retry = RetryPolicy.<ChatResponse>builder()
-        .handleIf(ModelGateway::retryable)
-        .withMaxRetries(b.maxRetries)
-        .withDelayFn(ctx -> delay(ctx.getLastException(), ctx.getAttemptCount(), b))
-        .onFailedAttempt(e -> m.failure(FailureClassifier.classify(name, e.getAttemptCount(), e.getLastException()).reason()))
-        .onRetry(e -> m.retry())
-        .build();
-    CircuitBreaker<ChatResponse> breaker = CircuitBreaker.<ChatResponse>builder()
-        .handleIf(ModelGateway::retryable)
-        .withFailureThreshold(b.breakerFailureThreshold)
-        .withDelay(b.breakerDelay)
-        .withSuccessThreshold(1)
-        .onOpen(e -> LOG.warn("gateway.breaker.open provider={}", name))
-        .onHalfOpen(e -> LOG.info("gateway.breaker.half-open provider={}", name))
-        .onClose(e -> LOG.info("gateway.breaker.closed provider={}", name))
-        .build();
-    Bulkhead<ChatResponse> bulkhead = Bulkhead.<ChatResponse>builder(b.bulkheadMaxConcurrent)
-        .withMaxWaitTime(b.bulkheadMaxWait)
-        .build();
-    // Outermost first: each retry passes the breaker, takes a rate-limit permit and a bulkhead slot, and
-    // runs under its own timeout.
-    List<Policy<ChatResponse>> policies = new ArrayList<>(List.of(retry, breaker));
-    if (b.rateLimitCalls > 0) {
-      policies.add(RateLimiter.<ChatResponse>smoothBuilder(b.rateLimitCalls, b.rateLimitPeriod)
-          .withMaxWaitTime(b.rateLimitMaxWait).build());
-    }
-    policies.add(bulkhead);
-    if (!ownTimeout) {
-      policies.add(Timeout.<ChatResponse>builder(b.timeout).withInterrupt().build());
-    }
-    return new Provider(name, model, Failsafe.with(policies), breaker, bulkhead);
-  }
+  /** The caller's handler seen as the chain's sink; a handler that throws is isolated and logged. */
+  private static final class HandlerSink implements StreamSink {
+    private final StreamingChatResponseHandler handler;
+    private int chunks;
+    private long chars;
 
-  private static boolean retryable(Throwable e) {
-    return e instanceof TimeoutExceededException
-        || (e instanceof ProviderException && ((ProviderException) e).isRetryable());
-  }
+    HandlerSink(StreamingChatResponseHandler handler) {
+      this.handler = handler;
+    }
 
-  private static Duration delay(Throwable last, int attemptCount, Builder b) {
-    if (last instanceof ProviderException) {
-      Optional<Duration> hint = ((ProviderException) last).retryAfter();
-      if (hint.isPresent()) {
-        Duration d = hint.get();
-        return d.compareTo(b.maxRetryAfter) > 0 ? b.maxRetryAfter : d;
+    @Override
+    public void partial(String text) {
+      chunks++;
+      chars += text.length();
+      try {
+        handler.onPartialResponse(text);
+      } catch (RuntimeException e) {
+        LOG.warn("gateway.stream.handler.failed phase=onPartialResponse error={} (isolated)", e.getClass().getName());
       }
     }
-    // Exponential backoff: initial * 2^(n-1), capped, then +/- jitter so that callers do not retry in step.
-    double base = Math.min(
-        b.backoffInitial.toNanos() * Math.pow(2, Math.max(0, attemptCount - 1)), b.backoffMax.toNanos());
-    double jitter = base * b.jitter * (ThreadLocalRandom.current().nextDouble() * 2 - 1);
-    return Duration.ofNanos((long) Math.max(0, base + jitter));
+
+    @Override
+    public int chunks() {
+      return chunks;
+    }
+
+    @Override
+    public long chars() {
+      return chars;
+    }
+
+    void complete(ChatResponse response) {
+      try {
+        handler.onCompleteResponse(response);
+      } catch (RuntimeException e) {
+        LOG.warn("gateway.stream.handler.failed phase=onCompleteResponse error={} (isolated)", e.getClass().getName());
+      }
+    }
+
+    void error(Throwable error) {
+      try {
+        handler.onError(error);
+      } catch (RuntimeException e) {
+        LOG.warn("gateway.stream.handler.failed phase=onError error={} (isolated)", e.getClass().getName());
+      }
+    }
   }
 
-  private static final class ProviderSpec {
-    final String name;
-    final Function<Duration, ChatModel> factory;
-    final boolean ownTimeout;
+  /**
+   * This gateway with a fixed {@link CallContext}: a {@link ChatModel} and a {@link StreamingChatModel} to hand
+   * to {@code AiServices} or to async code. Made by {@link ModelGateway#withContext(CallContext)}.
+   */
+  public static final class ContextBound implements ChatModel, StreamingChatModel {
+    private final ModelGateway gateway;
+    private final CallContext context;
 
-    ProviderSpec(String name, Function<Duration, ChatModel> factory, boolean ownTimeout) {
-      this.name = name;
-      this.factory = factory;
-      this.ownTimeout = ownTimeout;
+    private ContextBound(ModelGateway gateway, CallContext context) {
+      this.gateway = gateway;
+      this.context = context;
+    }
+
+    /** The context every call of this view is made with. */
+    public CallContext context() {
+      return context;
+    }
+
+    /** Makes the call with this view's context; see {@link ModelGateway#chat(ChatRequest)}. */
+    @Override
+    public ChatResponse chat(ChatRequest request) {
+      return gateway.chatObserved(context, request);
+    }
+
+    /** Same as {@link #chat(ChatRequest)}. */
+    @Override
+    public ChatResponse doChat(ChatRequest request) {
+      return gateway.chatObserved(context, request);
+    }
+
+    /** Streams with this view's context; see {@link ModelGateway#chat(ChatRequest, StreamingChatResponseHandler)}. */
+    @Override
+    public void chat(ChatRequest request, StreamingChatResponseHandler handler) {
+      gateway.stream(context, request, handler);
+    }
+
+    /** Same as {@link #chat(ChatRequest, StreamingChatResponseHandler)}. */
+    @Override
+    public void doChat(ChatRequest request, StreamingChatResponseHandler handler) {
+      gateway.stream(context, request, handler);
+    }
+
+    /** The gateway's listeners. */
+    @Override
+    public List<ChatModelListener> listeners() {
+      return gateway.listeners();
+    }
+
+    /** The gateway's capabilities. */
+    @Override
+    public Set<Capability> supportedCapabilities() {
+      return gateway.supportedCapabilities();
+    }
+
+    /** The gateway's (empty) default parameters. */
+    @Override
+    public ChatRequestParameters defaultRequestParameters() {
+      return gateway.defaultRequestParameters();
+    }
+
+    /** {@link ModelProvider#OTHER}. */
+    @Override
+    public ModelProvider provider() {
+      return ModelProvider.OTHER;
     }
   }
 
@@ -434,31 +615,52 @@ public final class ModelGateway implements ChatModel {
     private final List<ProviderSpec> providers = new ArrayList<>();
     private final Set<String> names = new LinkedHashSet<>();
     private Duration timeout = Duration.ofSeconds(30);
-    private int maxRetries = 2;
-    private Duration backoffInitial = Duration.ofMillis(200);
-    private Duration backoffMax = Duration.ofSeconds(5);
-    private double jitter = 0.2;
-    private Duration maxRetryAfter = Duration.ofSeconds(30);
-    private int breakerFailureThreshold = 5;
-    private Duration breakerDelay = Duration.ofSeconds(30);
-    private int bulkheadMaxConcurrent = 16;
-    private Duration bulkheadMaxWait = Duration.ofSeconds(1);
-    private long rateLimitCalls;
-    private Duration rateLimitPeriod = Duration.ofSeconds(1);
-    private Duration rateLimitMaxWait = Duration.ZERO;
-    private boolean cacheEnabled = true;
-    private Duration cacheTtl = Duration.ofMinutes(10);
-    private long cacheMaxSize = 10_000;
+    private Duration streamIdleTimeout = Duration.ofSeconds(30);
+    private GatewaySettings.Retry retry =
+        new GatewaySettings.Retry(2, Duration.ofMillis(200), Duration.ofSeconds(5), 0.2, Duration.ofSeconds(30));
+    private GatewaySettings.Breaker breaker = new GatewaySettings.Breaker(5, Duration.ofSeconds(30));
+    private GatewaySettings.Bulkhead bulkhead = new GatewaySettings.Bulkhead(16, Duration.ofSeconds(1));
+    private Optional<GatewaySettings.RateLimit> rateLimit = Optional.empty();
+    private Optional<GatewaySettings.Cache> cache =
+        Optional.of(new GatewaySettings.Cache(Duration.ofMinutes(10), 10_000));
     private long budgetTokens;
     private final Map<String, Long> tenantBudgets = new LinkedHashMap<>();
     private Duration budgetWindow = Duration.ofHours(1);
     private long outputReserve = 512;
-    private ChatModel degraded = new OfflineChatModel();
+    private Optional<ChatModel> degraded = Optional.of(new OfflineChatModel());
     private String degradedName = OfflineChatModel.NAME;
     private final List<CallHook> hooks = new ArrayList<>();
+    private final List<ChatModelListener> listeners = new ArrayList<>();
     private Clock clock = Clock.systemUTC();
+    private Optional<Executor> streamingExecutor = Optional.empty();
+    private MissingContext missingContext = MissingContext.WARN_ONCE;
 
     private Builder() {}
+
+    private Builder(GatewaySettings s) {
+      s.providers().forEach(p -> {
+        providers.add(p);
+        names.add(p.name());
+      });
+      timeout = s.timeout();
+      streamIdleTimeout = s.streamIdleTimeout();
+      retry = s.retry();
+      breaker = s.breaker();
+      bulkhead = s.bulkhead();
+      rateLimit = s.rateLimit();
+      cache = s.cache();
+      budgetTokens = s.budget().tokens();
+      tenantBudgets.putAll(s.budget().tenants());
+      budgetWindow = s.budget().window();
+      outputReserve = s.budget().outputReserve();
+      degraded = s.degraded();
+      degradedName = s.degradedName();
+      hooks.addAll(s.hooks());
+      listeners.addAll(s.listeners());
+      clock = s.clock();
+      streamingExecutor = s.streamingExecutor();
+      missingContext = s.missingContext();
+    }
 
     /**
      * Adds any LangChain4j model as the next provider. Each attempt runs under a Failsafe timeout that
@@ -466,7 +668,18 @@ public final class ModelGateway implements ChatModel {
      */
     public Builder provider(String name, ChatModel model) {
       Objects.requireNonNull(model, "model cannot be null");
-      return add(name, t -> model, false);
+      return add(name, t -> model, streamingOf(model), false);
+    }
+
+    /**
+     * Adds a provider with a synchronous and a streaming LangChain4j model for the same endpoint (for example
+     * an {@code OpenAiChatModel} and an {@code OpenAiStreamingChatModel}): synchronous calls use
+     * {@code model}, streamed calls {@code streaming}, behind the same retry, breaker and bulkhead.
+     */
+    public Builder provider(String name, ChatModel model, StreamingChatModel streaming) {
+      Objects.requireNonNull(model, "model cannot be null");
+      Objects.requireNonNull(streaming, "streaming cannot be null");
+      return add(name, t -> model, Optional.of(t -> streaming), false);
     }
 
     /**
@@ -477,7 +690,7 @@ public final class ModelGateway implements ChatModel {
      */
     public Builder providerWithOwnTimeout(String name, ChatModel model) {
       Objects.requireNonNull(model, "model cannot be null");
-      return add(name, t -> model, true);
+      return add(name, t -> model, streamingOf(model), true);
     }
 
     /**
@@ -495,7 +708,12 @@ public final class ModelGateway implements ChatModel {
       return add(name, t -> OpenAiChatModel.builder()
           .baseUrl(baseUrl).apiKey(apiKey).modelName(model)
           .maxRetries(0).timeout(t).httpClientBuilder(GatewayHttpClient.builder())
-          .build(), false);
+          .build(),
+          Optional.of(t -> OpenAiStreamingChatModel.builder()
+              .baseUrl(baseUrl).apiKey(apiKey).modelName(model)
+              .timeout(t).httpClientBuilder(GatewayHttpClient.builder())
+              .build()),
+          false);
     }
 
     /**
@@ -516,7 +734,7 @@ public final class ModelGateway implements ChatModel {
         b.timeout(t);
         b.httpClientBuilder(GatewayHttpClient.builder());
         return b.build();
-      }, false);
+      }, Optional.empty(), false);
     }
 
     /** Adds the built-in {@link OfflineChatModel} as the next provider, named {@code offline}. */
@@ -535,17 +753,19 @@ public final class ModelGateway implements ChatModel {
       if (maxRetries < 0) {
         throw new IllegalArgumentException("retry.maxRetries must not be negative, was " + maxRetries);
       }
-      this.maxRetries = maxRetries;
+      this.retry = new GatewaySettings.Retry(
+          maxRetries, retry.initialDelay(), retry.maxDelay(), retry.jitter(), retry.maxRetryAfter());
       return this;
     }
 
     /** Exponential backoff from {@code initial}, doubling, capped at {@code max}; default 200 ms to 5 s. */
     public Builder backoff(Duration initial, Duration max) {
-      this.backoffInitial = nonNegative(initial, "retry.initialDelay");
-      this.backoffMax = nonNegative(max, "retry.maxDelay");
+      nonNegative(initial, "retry.initialDelay");
+      nonNegative(max, "retry.maxDelay");
       if (max.compareTo(initial) < 0) {
         throw new IllegalArgumentException("retry.maxDelay " + max + " must not be below retry.initialDelay " + initial);
       }
+      this.retry = new GatewaySettings.Retry(retry.maxRetries(), initial, max, retry.jitter(), retry.maxRetryAfter());
       return this;
     }
 
@@ -554,13 +774,15 @@ public final class ModelGateway implements ChatModel {
       if (!(fraction >= 0 && fraction <= 1)) {
         throw new IllegalArgumentException("retry.jitter must be between 0 and 1, was " + fraction);
       }
-      this.jitter = fraction;
+      this.retry = new GatewaySettings.Retry(
+          retry.maxRetries(), retry.initialDelay(), retry.maxDelay(), fraction, retry.maxRetryAfter());
       return this;
     }
 
     /** The longest {@code Retry-After} honoured; longer hints are cut to it; default 30 s. */
     public Builder maxRetryAfter(Duration max) {
-      this.maxRetryAfter = nonNegative(max, "retry.maxRetryAfter");
+      this.retry = new GatewaySettings.Retry(retry.maxRetries(), retry.initialDelay(), retry.maxDelay(),
+          retry.jitter(), nonNegative(max, "retry.maxRetryAfter"));
       return this;
     }
 
@@ -572,8 +794,7 @@ public final class ModelGateway implements ChatModel {
       if (failureThreshold < 1) {
         throw new IllegalArgumentException("breaker.failureThreshold must be at least 1, was " + failureThreshold);
       }
-      this.breakerFailureThreshold = failureThreshold;
-      this.breakerDelay = positive(delay, "breaker.delay");
+      this.breaker = new GatewaySettings.Breaker(failureThreshold, positive(delay, "breaker.delay"));
       return this;
     }
 
@@ -582,8 +803,7 @@ public final class ModelGateway implements ChatModel {
       if (maxConcurrent < 1) {
         throw new IllegalArgumentException("bulkhead.maxConcurrent must be at least 1, was " + maxConcurrent);
       }
-      this.bulkheadMaxConcurrent = maxConcurrent;
-      this.bulkheadMaxWait = nonNegative(maxWait, "bulkhead.maxWait");
+      this.bulkhead = new GatewaySettings.Bulkhead(maxConcurrent, nonNegative(maxWait, "bulkhead.maxWait"));
       return this;
     }
 
@@ -596,26 +816,24 @@ public final class ModelGateway implements ChatModel {
       if (calls < 1) {
         throw new IllegalArgumentException("rateLimit.calls must be at least 1, was " + calls);
       }
-      this.rateLimitCalls = calls;
-      this.rateLimitPeriod = positive(period, "rateLimit.period");
-      this.rateLimitMaxWait = nonNegative(maxWait, "rateLimit.maxWait");
+      this.rateLimit = Optional.of(new GatewaySettings.RateLimit(
+          calls, positive(period, "rateLimit.period"), nonNegative(maxWait, "rateLimit.maxWait")));
       return this;
     }
 
     /** Response cache for deterministic requests with a time to live and a maximum entry count; default 10 min, 10 000. */
     public Builder cache(Duration ttl, long maxSize) {
-      this.cacheTtl = positive(ttl, "cache.ttl");
+      positive(ttl, "cache.ttl");
       if (maxSize < 1) {
         throw new IllegalArgumentException("cache.maxSize must be at least 1, was " + maxSize);
       }
-      this.cacheMaxSize = maxSize;
-      this.cacheEnabled = true;
+      this.cache = Optional.of(new GatewaySettings.Cache(ttl, maxSize));
       return this;
     }
 
     /** Turns the response cache off. */
     public Builder noCache() {
-      this.cacheEnabled = false;
+      this.cache = Optional.empty();
       return this;
     }
 
@@ -651,13 +869,13 @@ public final class ModelGateway implements ChatModel {
     /** The responder used when every provider failed; default the offline model, named {@code offline}. */
     public Builder degradedResponder(String name, ChatModel responder) {
       this.degradedName = requireText(name, "degraded name");
-      this.degraded = Objects.requireNonNull(responder, "responder cannot be null");
+      this.degraded = Optional.of(Objects.requireNonNull(responder, "responder cannot be null"));
       return this;
     }
 
     /** No degraded responder: when every provider failed the caller gets {@link AllProvidersFailedException}. */
     public Builder noDegradedResponder() {
-      this.degraded = null;
+      this.degraded = Optional.empty();
       return this;
     }
 
@@ -674,52 +892,79 @@ public final class ModelGateway implements ChatModel {
     }
 
     /**
+     * LangChain4j listeners told of every gateway call, synchronous or streamed: one request and one response
+     * or error each, with {@link #PROVIDER_ATTRIBUTE}, {@link #ATTEMPTS_ATTRIBUTE}, {@link #CACHED_ATTRIBUTE}
+     * and {@link #DEGRADED_ATTRIBUTE} in the response's attributes. A failing listener is logged and skipped.
+     * Replaces listeners set before.
+     */
+    public Builder listeners(List<ChatModelListener> listeners) {
+      Objects.requireNonNull(listeners, "listeners cannot be null");
+      listeners.forEach(l -> Objects.requireNonNull(l, "listeners cannot contain null"));
+      this.listeners.clear();
+      this.listeners.addAll(listeners);
+      return this;
+    }
+
+    /** Same as {@link #listeners(List)}. */
+    public Builder listeners(ChatModelListener... listeners) {
+      return listeners(List.of(listeners));
+    }
+
+    /**
+     * Longest silence allowed between two tokens of a stream; a stream silent for longer is cancelled and
+     * ends in {@link StreamInterruptedException} with reason {@code TIMEOUT}. Default 30 s. (Until its first
+     * token a stream has the {@link #timeout}, and is retried like any attempt.)
+     */
+    public Builder streamIdleTimeout(Duration idle) {
+      this.streamIdleTimeout = positive(idle, "stream.idleTimeout");
+      return this;
+    }
+
+    /**
+     * Runs streamed calls and the provider streams they read; default a pool of daemon threads made on
+     * demand. Each streamed call takes up to two threads while it runs.
+     */
+    public Builder streamingExecutor(Executor executor) {
+      this.streamingExecutor = Optional.of(Objects.requireNonNull(executor, "executor cannot be null"));
+      return this;
+    }
+
+    /**
+     * What a call without a bound {@link CallContext} does: {@link MissingContext#WARN_ONCE} by default (runs
+     * as tenant {@code default} and logs once), {@link MissingContext#FAIL} to refuse it,
+     * {@link MissingContext#ANONYMOUS} to run silently.
+     */
+    public Builder missingContext(MissingContext behaviour) {
+      this.missingContext = Objects.requireNonNull(behaviour, "missingContext cannot be null");
+      return this;
+    }
+
+    /**
      * Builds the gateway.
      *
      * @throws IllegalStateException if there is neither a provider nor a degraded responder
      */
     public ModelGateway build() {
-      return new ModelGateway(this);
+      return new ModelGateway(new GatewaySettings(providers, timeout, streamIdleTimeout, retry, breaker,
+          bulkhead, rateLimit, cache,
+          new GatewaySettings.Budget(budgetTokens, tenantBudgets, budgetWindow, outputReserve),
+          degraded, degradedName, hooks, listeners, clock, streamingExecutor, missingContext));
     }
 
-    private Builder add(String name, Function<Duration, ChatModel> factory, boolean ownTimeout) {
+    private Builder add(String name, Function<Duration, ChatModel> factory,
+        Optional<Function<Duration, StreamingChatModel>> streaming, boolean ownTimeout) {
       requireText(name, "provider name");
       if (!names.add(name)) {
         throw new IllegalArgumentException("provider name '" + name + "' is used twice; names must be unique");
       }
-      providers.add(new ProviderSpec(name, factory, ownTimeout));
+      providers.add(new ProviderSpec(name, factory, streaming, ownTimeout));
       return this;
     }
 
-    private Builder copy() {
-      Builder c = new Builder();
-      c.providers.addAll(providers);
-      c.names.addAll(names);
-      c.timeout = timeout;
-      c.maxRetries = maxRetries;
-      c.backoffInitial = backoffInitial;
-      c.backoffMax = backoffMax;
-      c.jitter = jitter;
-      c.maxRetryAfter = maxRetryAfter;
-      c.breakerFailureThreshold = breakerFailureThreshold;
-      c.breakerDelay = breakerDelay;
-      c.bulkheadMaxConcurrent = bulkheadMaxConcurrent;
-      c.bulkheadMaxWait = bulkheadMaxWait;
-      c.rateLimitCalls = rateLimitCalls;
-      c.rateLimitPeriod = rateLimitPeriod;
-      c.rateLimitMaxWait = rateLimitMaxWait;
-      c.cacheEnabled = cacheEnabled;
-      c.cacheTtl = cacheTtl;
-      c.cacheMaxSize = cacheMaxSize;
-      c.budgetTokens = budgetTokens;
-      c.tenantBudgets.putAll(tenantBudgets);
-      c.budgetWindow = budgetWindow;
-      c.outputReserve = outputReserve;
-      c.degraded = degraded;
-      c.degradedName = degradedName;
-      c.hooks.addAll(hooks);
-      c.clock = clock;
-      return c;
+    private static Optional<Function<Duration, StreamingChatModel>> streamingOf(ChatModel model) {
+      // A model that streams too (as this gateway does) is streamed from; any other answers whole.
+      return model instanceof StreamingChatModel
+          ? Optional.of(t -> (StreamingChatModel) model) : Optional.empty();
     }
 
     private static String requireText(String value, String name) {

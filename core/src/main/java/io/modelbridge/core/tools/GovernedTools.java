@@ -163,9 +163,21 @@ public final class GovernedTools {
 
     private Builder() {}
 
+    private SystemAdapter second;
+    private boolean adapterFromCopy;
+
+    private static String systemOf(SystemAdapter a) {
+      try {
+        return a.descriptor().systemId();
+      } catch (RuntimeException e) {
+        return a.getClass().getName();
+      }
+    }
+
     private Builder copy() {
       Builder b = new Builder();
       b.adapter = adapter;
+      b.adapterFromCopy = true;
       b.policy = policy;
       b.approver = approver;
       b.hooks = hooks;
@@ -173,9 +185,20 @@ public final class GovernedTools {
       return b;
     }
 
-    /** The adapter whose operations become tools. Required. */
+    /**
+     * The adapter whose operations become tools. Required, and one per {@code GovernedTools}: a second call
+     * makes {@link #build()} fail naming the second adapter (build one {@code GovernedTools} per system and
+     * pass them all to {@code AiServices.tools(...)}). On a builder from {@link GovernedTools#toBuilder()} it
+     * replaces the adapter.
+     */
     public Builder adapter(SystemAdapter adapter) {
-      this.adapter = Objects.requireNonNull(adapter, "adapter cannot be null");
+      Objects.requireNonNull(adapter, "adapter cannot be null");
+      if (this.adapter != null && this.adapter != adapter && !adapterFromCopy && second == null) {
+        this.second = adapter;
+        return this;
+      }
+      this.adapter = adapter;
+      this.adapterFromCopy = false;
       return this;
     }
 
@@ -217,13 +240,19 @@ public final class GovernedTools {
     /**
      * The governed tools.
      *
-     * @throws IllegalStateException if no adapter was set, two operations map to the same tool name, or the
-     *     policy has a rule naming this system whose operations match none of the adapter's
-     *     ({@link ToolPolicy#rulesMatchingNone})
+     * @throws IllegalStateException if no adapter was set, a second adapter was set, two operations map to
+     *     the same tool name, or the policy has a rule naming this system whose operations match none of the
+     *     adapter's ({@link ToolPolicy#rulesMatchingNone})
      */
     public GovernedTools build() {
       if (adapter == null) {
         throw new IllegalStateException("adapter is required: call adapter(SystemAdapter) before build()");
+      }
+      if (second != null) {
+        // Before this check a second adapter silently replaced the first (issue 13).
+        throw new IllegalStateException("adapter(...) was called twice: '" + systemOf(adapter) + "' then '"
+            + systemOf(second) + "'; one GovernedTools serves one system: build one per adapter and pass "
+            + "them all to AiServices.tools(...)");
       }
       return new GovernedTools(copy());
     }

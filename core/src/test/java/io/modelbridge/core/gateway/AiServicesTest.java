@@ -27,7 +27,9 @@ class AiServicesTest {
       }
     };
     ModelGateway gateway = ModelGateway.builder().offline().hook(seeTenant).build();
-    OrderDesk desk = AiServices.create(OrderDesk.class, gateway);
+    // The gateway is a ChatModel and a StreamingChatModel, so AiServices.create(type, gateway) is ambiguous:
+    // name the role (builder) or cast.
+    OrderDesk desk = AiServices.builder(OrderDesk.class).chatModel(gateway).build();
 
     String answer = CallContext.of("acme", "clerk-7", "order-desk")
         .call(() -> desk.answer("Which orders are open?\n- A-1 open\n- A-2 open"));

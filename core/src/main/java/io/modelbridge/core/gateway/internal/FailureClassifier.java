@@ -20,7 +20,13 @@ import java.io.InterruptedIOException;
 import java.net.http.HttpTimeoutException;
 import java.time.Duration;
 
-/** Turns whatever a provider's client threw into a {@link ProviderException} with a reason. */
+/**
+ * Turns whatever a provider's client threw into a {@link ProviderException} with a reason, in this order:
+ * the gateway's own policies (breaker open, bulkhead full, local rate limit, timeout); an HTTP status from a
+ * LangChain4j {@code HttpException} in the cause chain, or else named in a message of the chain
+ * ({@code "HTTP 503"}, {@code "status code: 429"}); LangChain4j's typed exceptions; then timeouts, malformed
+ * bodies and I/O failures found in the chain. See docs/gateway.md for the table.
+ */
 public final class FailureClassifier {
 
   private FailureClassifier() {}
@@ -48,7 +54,7 @@ public final class FailureClassifier {
     if (withHint != null) {
       retryAfter = withHint.retryAfter().orElse(null);
     }
-    int status = http != null ? http.statusCode() : 0;
+    int status = http != null ? http.statusCode() : statusInMessages(error);
     return new ProviderException(provider, attempt, reason(error, status), status, retryAfter, error);
   }
 
@@ -88,6 +94,29 @@ public final class FailureClassifier {
       return Reason.CONNECTION;
     }
     return Reason.OTHER;
+  }
+
+  private static final java.util.regex.Pattern HTTP_STATUS =
+      java.util.regex.Pattern.compile("\\b(?:HTTP|status(?: code)?)[ :/=]*([1-5][0-9]{2})\\b",
+          java.util.regex.Pattern.CASE_INSENSITIVE);
+
+  /**
+   * An HTTP status named in a message of the cause chain ({@code "HTTP 503"}, {@code "status code: 429"}),
+   * for clients that report it only in text; 0 when none is.
+   */
+  static int statusInMessages(Throwable error) {
+    Throwable t = error;
+    for (int depth = 0; t != null && depth < 16; depth++) {
+      String m = t.getMessage();
+      if (m != null) {
+        java.util.regex.Matcher matcher = HTTP_STATUS.matcher(m.length() > 512 ? m.substring(0, 512) : m);
+        if (matcher.find()) {
+          return Integer.parseInt(matcher.group(1));
+        }
+      }
+      t = t.getCause();
+    }
+    return 0;
   }
 
   private static <T extends Throwable> T find(Throwable error, Class<T> type) {

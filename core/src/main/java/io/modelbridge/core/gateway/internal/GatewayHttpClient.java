@@ -63,7 +63,31 @@ public final class GatewayHttpClient implements HttpClient {
           send(request, java.net.http.HttpResponse.BodyHandlers.ofInputStream());
       try (InputStream in = response.body()) {
         failOnErrorStatus(response, () -> readQuietly(in));
-        parser.parse(in, listener);
+        listener.onOpen(SuccessfulHttpResponse.builder()
+            .statusCode(response.statusCode()).headers(response.headers().map()).build());
+        boolean[] failed = {false};
+        parser.parse(in, new ServerSentEventListener() {
+          @Override
+          public void onEvent(dev.langchain4j.http.client.sse.ServerSentEvent event,
+              dev.langchain4j.http.client.sse.ServerSentEventContext context) {
+            listener.onEvent(event, context);
+          }
+
+          @Override
+          public void onEvent(dev.langchain4j.http.client.sse.ServerSentEvent event) {
+            listener.onEvent(event);
+          }
+
+          @Override
+          public void onError(Throwable error) {
+            failed[0] = true;
+            listener.onError(error);
+          }
+        });
+        // The stream ended: the provider model completes its response on close (a reset was reported above).
+        if (!failed[0]) {
+          listener.onClose();
+        }
       }
     } catch (IOException e) {
       listener.onError(e);
