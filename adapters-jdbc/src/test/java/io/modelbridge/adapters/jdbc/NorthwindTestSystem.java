@@ -8,14 +8,10 @@ import io.modelbridge.adapters.spi.SystemAdapter;
 import io.modelbridge.adapters.tck.TestSystem;
 import io.modelbridge.samples.SampleDatabases;
 import java.math.BigDecimal;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -177,34 +173,12 @@ final class NorthwindTestSystem implements TestSystem {
     if (!TABLES.containsKey(entity)) {
       return Optional.empty();
     }
-    try (Connection c = dataSource.getConnection(); Statement st = c.createStatement();
-         ResultSet rs = st.executeQuery("SELECT COUNT(*) FROM " + entity)) {
-      rs.next();
-      return Optional.of(rs.getLong(1));
-    } catch (SQLException e) {
-      throw new IllegalStateException("cannot count " + entity, e);
-    }
+    return Optional.of(JdbcTables.count(dataSource, entity));
   }
 
   @Override
   public String snapshot() {
-    try (Connection c = dataSource.getConnection(); Statement st = c.createStatement()) {
-      MessageDigest digest = MessageDigest.getInstance("SHA-256");
-      for (Map.Entry<String, String> t : TABLES.entrySet()) {
-        try (ResultSet rs = st.executeQuery("SELECT * FROM " + t.getKey() + " ORDER BY " + t.getValue())) {
-          int n = rs.getMetaData().getColumnCount();
-          while (rs.next()) {
-            for (int i = 1; i <= n; i++) {
-              digest.update(String.valueOf(rs.getString(i)).getBytes(StandardCharsets.UTF_8));
-              digest.update((byte) 0);
-            }
-          }
-        }
-      }
-      return HexFormat.of().formatHex(digest.digest());
-    } catch (SQLException | NoSuchAlgorithmException e) {
-      throw new IllegalStateException("snapshot failed", e);
-    }
+    return JdbcTables.snapshot(dataSource, TABLES);
   }
 
   @Override
